@@ -1,0 +1,146 @@
+"""Check that each release's schemas differ from its base as the changelog says.
+
+The schema difference is computed from the compiled models, so it holds for
+any XSD set, including a vendor's real files dropped into ``schemas/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.changelog.model import (
+    AddElement,
+    AddEnumeration,
+    AddOperation,
+    AddType,
+    Change,
+    Edit,
+    ElementSpec,
+    SetOccurs,
+    TypePath,
+)
+from generator.diff import Difference, compare_models, describe_type
+from generator.diff.compare import occurs
+from generator.project import Project
+from generator.schemaset import SchemaModel, compile_model, load_schema_set
+from generator.schemaset.load import XSD
+from generator.schemaset.model import ComplexType, Element
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A disagreement between a release's schemas and its changelog entry."""
+
+    release: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Names:
+    """Turns ``{namespace}local`` keys into ``prefix:local`` for messages."""
+
+    namespaces: dict[str, str]
+
+    def uri(self, prefix: str) -> str:
+        return XSD if prefix == "xsd" else self.namespaces[prefix]
+
+    def key(self, path: TypePath) -> str:
+        return "/".join((f"{{{self.uri(path.prefix)}}}{path.name}", *path.steps))
+
+    def clark(self, qname: str) -> str:
+        prefix, local = qname.split(":", 1)
+        return f"{{{self.uri(prefix)}}}{local}"
+
+    def short(self, text: str) -> str:
+        for prefix, uri in {**self.namespaces, "xsd": XSD}.items():
+            text = text.replace(f"{{{uri}}}", f"{prefix}:")
+        return text
+
+
+def check_project(project: Project) -> list[Finding]:
+    names = Names(project.changelog.namespaces)
+    models = {}
+    findings = []
+    for release in project.lineage.order():
+        models[release.version] = compile_model(load_schema_set(project.schema_dir(release.version)))
+        if release.base is None:
+            continue
+        base = models[release.base]
+        actual = compare_models(base, models[release.version])
+        claims = claimed(project.lineage.shipped_in(release.version), base, names)
+        findings += _disagreements(release.name, actual, claims, names)
+    return findings
+
+
+def claimed(changes: tuple[Change, ...], base: SchemaModel, names: Names) -> dict[Difference, str]:
+    """The differences the changes promise, each with the id of its change."""
+    promised = {}
+    siblings: dict[str, list[str]] = {}
+    for change in changes:
+        for edit in change.edits:
+            for difference in _expected(edit, base, names, siblings):
+                promised[difference] = change.id
+    return promised
+
+
+def _expected(
+    edit: Edit, base: SchemaModel, names: Names, siblings: dict[str, list[str]]
+) -> list[Difference]:
+    """What one edit changes; ``siblings`` follows element order across edits."""
+    if isinstance(edit, AddOperation):
+        return [d for added in edit.as_types() for d in _expected(added, base, names, siblings)]
+    if isinstance(edit, AddType):
+        key = f"{{{names.uri(edit.prefix)}}}{edit.name}"
+        elements = tuple(_element(spec, names.uri(edit.prefix), names, edit.compositor) for spec in edit.elements)
+        base_key = names.clark(edit.base) if edit.base else None
+        kind = ComplexType(key, names.uri(edit.prefix), base_key, elements, edit.compositor)
+        return [Difference(key, "type added", detail=describe_type(kind))]
+    key = names.key(edit.target)
+    if isinstance(edit, AddEnumeration):
+        return [Difference(key, "enumeration added", edit.value)]
+    current = base.complex(key)
+    order = siblings.setdefault(key, [e.name for e in current.elements] if current else [])
+    if isinstance(edit, SetOccurs):
+        old = next((e for e in current.elements if e.name == edit.element), None) if current else None
+        before = occurs(old.min_occurs, old.max_occurs) if old else "?"
+        return [Difference(key, "occurs changed", edit.element, f"{before} -> {occurs(edit.min_occurs, edit.max_occurs)}")]
+    assert isinstance(edit, AddElement)
+    previous = _previous(order, edit)
+    order.insert(order.index(previous) + 1 if previous in order else 0, edit.element.name)
+    spec = edit.element
+    detail = f"{names.clark(spec.type)} {occurs(spec.min_occurs, spec.max_occurs)} after {previous}"
+    return [Difference(key, "element added", spec.name, detail)]
+
+
+def _previous(siblings: list[str], edit: AddElement) -> str:
+    if edit.after:
+        return edit.after
+    if edit.before and edit.before in siblings:
+        index = siblings.index(edit.before)
+        return siblings[index - 1] if index else "(first)"
+    return siblings[-1] if siblings else "(first)"
+
+
+def _element(spec: ElementSpec, namespace: str, names: Names, group: str) -> Element:
+    return Element(spec.name, namespace, names.clark(spec.type), spec.min_occurs, spec.max_occurs, group=group)
+
+
+def _disagreements(
+    release: str, actual: list[Difference], claims: dict[Difference, str], names: Names
+) -> list[Finding]:
+    findings = []
+    for difference in actual:
+        if difference not in claims:
+            findings.append(Finding(release, f"{_say(difference, names)}, but no change claims it"))
+    for difference, change_id in claims.items():
+        if difference not in actual:
+            findings.append(
+                Finding(release, f"change '{change_id}' claims {_say(difference, names)}, but the schemas do not show it")
+            )
+    return findings
+
+
+def _say(difference: Difference, names: Names) -> str:
+    item = f" '{difference.item}'" if difference.item else ""
+    detail = f" ({names.short(difference.detail)})" if difference.detail else ""
+    return f"{names.short(difference.type)}: {difference.kind}{item}{detail}"

@@ -1,0 +1,126 @@
+"""The webexgen command line."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from generator import __version__, logger
+from generator.errors import InputError
+from generator.project import Project
+
+EXIT_FINDINGS = 1
+EXIT_BAD_INPUT = 2
+
+
+def reports_input_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Print bad input as one line and exit 2; --debug shows the traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except InputError as error:
+            if click.get_current_context().find_root().params.get("debug"):
+                raise
+            click.echo(f"error: {error.render()}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+
+    return wrapper
+
+
+@click.group()
+@click.version_option(__version__, prog_name="webexgen")
+@click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
+@click.option(
+    "--schemas",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("schemas"),
+    show_default=True,
+    help="Folder with one XSD set per release and changelog.yaml.",
+)
+@click.pass_context
+def main(context: click.Context, debug: bool, schemas: Path) -> None:
+    """Bindings, schema checks and release lineage for the Webex XML API."""
+    logging.basicConfig(format="%(levelname)s: %(message)s")
+    logger.setLevel(logging.DEBUG if debug else logging.WARNING)
+    context.obj = Project(schemas)
+
+
+@main.command()
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text")
+@click.pass_obj
+@reports_input_errors
+def releases(project: Project, output: str) -> None:
+    """List the releases in lineage order with their train and base."""
+    rows = [
+        {
+            "version": r.name,
+            "train": r.train,
+            "base": str(r.base) if r.base else None,
+            "also_known_as": list(r.also_known_as),
+            "changes": len(project.lineage.shipped_in(r.version)),
+            "title": r.title,
+        }
+        for r in project.lineage.order()
+    ]
+    if output == "json":
+        click.echo(json.dumps({"releases": rows}, indent=2))
+        return
+    click.echo(f"{'release':<10} {'train':<6} {'base':<10} {'changes':>7}  title")
+    for row in rows:
+        alias = f" (also {', '.join(row['also_known_as'])})" if row["also_known_as"] else ""
+        click.echo(
+            f"{row['version']:<10} {row['train']:<6} {row['base'] or '-':<10} "
+            f"{row['changes']:>7}  {row['title']}{alias}"
+        )
+
+
+@main.command()
+@click.argument("release_names", nargs=-1, metavar="[RELEASE]...")
+@click.option("--check", "only_check", is_flag=True, help="Report stale sets; write nothing.")
+@click.pass_obj
+@reports_input_errors
+def derive(project: Project, release_names: tuple[str, ...], only_check: bool) -> None:
+    """Write schemas/<release>/ from the baseline plus the changelog's edits."""
+    from generator.derive import derive_sets
+    from generator.schemaset.write import differs_on_disk, write_schema_set
+
+    sets = derive_sets(project)
+    chosen = [r for r in project.select(release_names) if r.base is not None]
+    stale = 0
+    for release in chosen:
+        target = project.schema_dir(release.version)
+        changed = differs_on_disk(sets[release.version], target)
+        stale += bool(changed)
+        if only_check:
+            for key in changed:
+                click.echo(f"{release.name}: {key} differs from what the changelog derives")
+        elif changed:
+            write_schema_set(sets[release.version], target)
+    verb = "out of date" if only_check else "rewritten"
+    click.echo(f"{len(chosen)} releases derived, {stale} {verb}")
+    if only_check and stale:
+        sys.exit(EXIT_FINDINGS)
+
+
+@main.command()
+@click.pass_obj
+@reports_input_errors
+def check(project: Project) -> None:
+    """Verify that each release's schemas differ from its base as the changelog says."""
+    from generator.check import check_project
+
+    findings = check_project(project)
+    for finding in findings:
+        click.echo(f"{finding.release}: {finding.message}")
+    count = len(project.changelog.releases) - 1
+    click.echo(f"{count} releases checked against their bases, {len(findings)} disagreements")
+    if findings:
+        sys.exit(EXIT_FINDINGS)

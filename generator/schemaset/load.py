@@ -1,0 +1,109 @@
+"""Load every XSD file of a schema set, safely and without the network."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from lxml import etree
+
+from generator.errors import InputError
+
+XSD = "http://www.w3.org/2001/XMLSchema"
+
+
+def safe_parser() -> etree.XMLParser:
+    """A parser that never resolves entities, loads a DTD or opens a URL."""
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_blank_text=True,
+    )
+
+
+@dataclass
+class SchemaSet:
+    """The XSD documents of one release, keyed by their path under the set's root."""
+
+    root: Path
+    documents: dict[str, etree._ElementTree]
+
+    def copy(self) -> SchemaSet:
+        return SchemaSet(self.root, {k: copy.deepcopy(v) for k, v in self.documents.items()})
+
+    def namespace_documents(self, namespace: str) -> list[str]:
+        return [
+            key
+            for key, tree in sorted(self.documents.items())
+            if tree.getroot().get("targetNamespace") == namespace
+        ]
+
+
+def load_schema_set(root: Path) -> SchemaSet:
+    if not root.is_dir():
+        raise InputError(root, "no schema set here", fix="give a directory of XSD files")
+    paths = sorted(root.rglob("*.xsd"))
+    if not paths:
+        raise InputError(root, "the directory holds no .xsd file")
+    documents = {str(PurePosixPath(*p.relative_to(root).parts)): _parse(p) for p in paths}
+    schema_set = SchemaSet(root, documents)
+    for key in documents:
+        _check_references(schema_set, key)
+    return schema_set
+
+
+def _parse(path: Path) -> etree._ElementTree:
+    try:
+        tree = etree.parse(str(path), safe_parser())
+    except etree.XMLSyntaxError as error:
+        line = error.position[0] if error.position else None
+        message = error.msg.split(f"{path}:")[0].strip() or "not well-formed XML"
+        raise InputError(path, f"XML error: {message}", line=line) from None
+    if tree.docinfo.doctype:
+        raise InputError(path, "XSD files may not carry a DOCTYPE", line=1, fix="remove it")
+    root = tree.getroot()
+    if root.tag != f"{{{XSD}}}schema":
+        raise InputError(path, f"the root element is {root.tag}, not xsd:schema", line=root.sourceline)
+    return tree
+
+
+def _check_references(schema_set: SchemaSet, key: str) -> None:
+    root = schema_set.documents[key].getroot()
+    here = PurePosixPath(key).parent
+    for node in root:
+        if node.tag not in (f"{{{XSD}}}import", f"{{{XSD}}}include"):
+            continue
+        location = node.get("schemaLocation")
+        if location is None:
+            continue
+        path = schema_set.root / key
+        if "://" in location:
+            raise InputError(
+                path,
+                f"schemaLocation '{location}' points to the network",
+                line=node.sourceline,
+                fix="download that schema into the set and refer to it by a relative path",
+            )
+        target = _normalise(here / location)
+        if target not in schema_set.documents:
+            raise InputError(
+                path,
+                f"schemaLocation '{location}' names a file the set does not have",
+                line=node.sourceline,
+                fix="add the file or correct the path",
+            )
+
+
+def _normalise(path: PurePosixPath) -> str:
+    parts: list[str] = []
+    for part in path.parts:
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part != ".":
+            parts.append(part)
+    return "/".join(parts)
