@@ -62,7 +62,9 @@ def check_project(project: Project) -> list[Finding]:
     models = {}
     findings = []
     for release in project.lineage.order():
-        models[release.version] = compile_model(load_schema_set(project.schema_dir(release.version)))
+        models[release.version] = compile_model(
+            load_schema_set(project.schema_dir(release.version))
+        )
         if release.base is None:
             continue
         base = models[release.base]
@@ -72,7 +74,9 @@ def check_project(project: Project) -> list[Finding]:
     return findings
 
 
-def claimed(changes: tuple[Change, ...], base: SchemaModel, names: Names) -> dict[Difference, str]:
+def claimed(
+    changes: tuple[Change, ...], base: SchemaModel, names: Names
+) -> dict[Difference, str]:
     """The differences the changes promise, each with the id of its change."""
     promised = {}
     siblings: dict[str, list[str]] = {}
@@ -88,25 +92,49 @@ def _expected(
 ) -> list[Difference]:
     """What one edit changes; ``siblings`` follows element order across edits."""
     if isinstance(edit, AddOperation):
-        return [d for added in edit.as_types() for d in _expected(added, base, names, siblings)]
+        return [
+            d
+            for added in edit.as_types()
+            for d in _expected(added, base, names, siblings)
+        ]
     if isinstance(edit, AddType):
         key = f"{{{names.uri(edit.prefix)}}}{edit.name}"
-        elements = tuple(_element(spec, names.uri(edit.prefix), names, edit.compositor) for spec in edit.elements)
+        elements = tuple(
+            _element(spec, names.uri(edit.prefix), names, edit.compositor)
+            for spec in edit.elements
+        )
         base_key = names.clark(edit.base) if edit.base else None
-        kind = ComplexType(key, names.uri(edit.prefix), base_key, elements, edit.compositor)
+        kind = ComplexType(
+            key, names.uri(edit.prefix), base_key, elements, edit.compositor
+        )
         return [Difference(key, "type added", detail=describe_type(kind))]
     key = names.key(edit.target)
     if isinstance(edit, AddEnumeration):
         return [Difference(key, "enumeration added", edit.value)]
     current = base.complex(key)
-    order = siblings.setdefault(key, [e.name for e in current.elements] if current else [])
+    order = siblings.setdefault(
+        key, [e.name for e in current.elements] if current else []
+    )
     if isinstance(edit, SetOccurs):
-        old = next((e for e in current.elements if e.name == edit.element), None) if current else None
+        old = (
+            next((e for e in current.elements if e.name == edit.element), None)
+            if current
+            else None
+        )
         before = occurs(old.min_occurs, old.max_occurs) if old else "?"
-        return [Difference(key, "occurs changed", edit.element, f"{before} -> {occurs(edit.min_occurs, edit.max_occurs)}")]
+        return [
+            Difference(
+                key,
+                "occurs changed",
+                edit.element,
+                f"{before} -> {occurs(edit.min_occurs, edit.max_occurs)}",
+            )
+        ]
     assert isinstance(edit, AddElement)
     previous = _previous(order, edit)
-    order.insert(order.index(previous) + 1 if previous in order else 0, edit.element.name)
+    order.insert(
+        order.index(previous) + 1 if previous in order else 0, edit.element.name
+    )
     spec = edit.element
     detail = f"{names.clark(spec.type)} {occurs(spec.min_occurs, spec.max_occurs)} after {previous}"
     return [Difference(key, "element added", spec.name, detail)]
@@ -122,7 +150,14 @@ def _previous(siblings: list[str], edit: AddElement) -> str:
 
 
 def _element(spec: ElementSpec, namespace: str, names: Names, group: str) -> Element:
-    return Element(spec.name, namespace, names.clark(spec.type), spec.min_occurs, spec.max_occurs, group=group)
+    return Element(
+        spec.name,
+        namespace,
+        names.clark(spec.type),
+        spec.min_occurs,
+        spec.max_occurs,
+        group=group,
+    )
 
 
 def _disagreements(
@@ -131,11 +166,16 @@ def _disagreements(
     findings = []
     for difference in actual:
         if difference not in claims:
-            findings.append(Finding(release, f"{_say(difference, names)}, but no change claims it"))
+            findings.append(
+                Finding(release, f"{_say(difference, names)}, but no change claims it")
+            )
     for difference, change_id in claims.items():
         if difference not in actual:
             findings.append(
-                Finding(release, f"change '{change_id}' claims {_say(difference, names)}, but the schemas do not show it")
+                Finding(
+                    release,
+                    f"change '{change_id}' claims {_say(difference, names)}, but the schemas do not show it",
+                )
             )
     return findings
 

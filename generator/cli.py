@@ -75,7 +75,9 @@ def releases(project: Project, output: str) -> None:
         return
     click.echo(f"{'release':<10} {'train':<6} {'base':<10} {'changes':>7}  title")
     for row in rows:
-        alias = f" (also {', '.join(row['also_known_as'])})" if row["also_known_as"] else ""
+        alias = (
+            f" (also {', '.join(row['also_known_as'])})" if row["also_known_as"] else ""
+        )
         click.echo(
             f"{row['version']:<10} {row['train']:<6} {row['base'] or '-':<10} "
             f"{row['changes']:>7}  {row['title']}{alias}"
@@ -84,7 +86,9 @@ def releases(project: Project, output: str) -> None:
 
 @main.command()
 @click.argument("release_names", nargs=-1, metavar="[RELEASE]...")
-@click.option("--check", "only_check", is_flag=True, help="Report stale sets; write nothing.")
+@click.option(
+    "--check", "only_check", is_flag=True, help="Report stale sets; write nothing."
+)
 @click.pass_obj
 @reports_input_errors
 def derive(project: Project, release_names: tuple[str, ...], only_check: bool) -> None:
@@ -101,7 +105,9 @@ def derive(project: Project, release_names: tuple[str, ...], only_check: bool) -
         stale += bool(changed)
         if only_check:
             for key in changed:
-                click.echo(f"{release.name}: {key} differs from what the changelog derives")
+                click.echo(
+                    f"{release.name}: {key} differs from what the changelog derives"
+                )
         elif changed:
             write_schema_set(sets[release.version], target)
     verb = "out of date" if only_check else "rewritten"
@@ -121,6 +127,8 @@ def check(project: Project) -> None:
     for finding in findings:
         click.echo(f"{finding.release}: {finding.message}")
     count = len(project.changelog.releases) - 1
-    click.echo(f"{count} releases checked against their bases, {len(findings)} disagreements")
+    click.echo(
+        f"{count} releases checked against their bases, {len(findings)} disagreements"
+    )
     if findings:
         sys.exit(EXIT_FINDINGS)

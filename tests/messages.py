@@ -61,10 +61,13 @@ def validator(release: str, elided: bool) -> xmlschema.XMLSchema:
         out.parent.mkdir(parents=True, exist_ok=True)
         tree.write(str(out), xml_declaration=True, encoding="UTF-8")
         namespace = tree.getroot().get("targetNamespace")
-        imports.append(f'<xsd:import namespace="{namespace}" schemaLocation="{out.as_uri()}"/>')
+        imports.append(
+            f'<xsd:import namespace="{namespace}" schemaLocation="{out.as_uri()}"/>'
+        )
     entry = target / "all.xsd"
     entry.write_text(
-        f'<xsd:schema xmlns:xsd="{XSD}">' + "".join(imports) + "</xsd:schema>", encoding="utf-8"
+        f'<xsd:schema xmlns:xsd="{XSD}">' + "".join(imports) + "</xsd:schema>",
+        encoding="utf-8",
     )
     return xmlschema.XMLSchema(str(entry))
 

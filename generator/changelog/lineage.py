@@ -48,7 +48,9 @@ class Lineage:
         for change in self.changelog.changes:
             self._check_shipped_once(change)
 
-    def _fail(self, release: Release, problem: str, fix: str | None = None) -> InputError:
+    def _fail(
+        self, release: Release, problem: str, fix: str | None = None
+    ) -> InputError:
         return InputError(self.changelog.path, problem, line=release.line, fix=fix)
 
     def _check_base(self, release: Release) -> None:
@@ -128,4 +130,9 @@ class Lineage:
 
     def trains(self) -> tuple[str, ...]:
         names = {r.train for r in self.changelog.releases}
-        return tuple(sorted(names, key=lambda t: (t != MAIN_LINE, Version(t) if t != MAIN_LINE else 0)))
+        return tuple(
+            sorted(
+                names,
+                key=lambda t: (t != MAIN_LINE, Version(t) if t != MAIN_LINE else 0),
+            )
+        )

@@ -54,7 +54,9 @@ EDIT_KEYS = {
     "add_operation": {"name", "service", "response_type", "request", "response"},
 }
 VERSION_FORM = re.compile(r"^\d+\.\d+\.\d+(\.\d+)?$")
-TYPE_PATH_FORM = re.compile(r"^([A-Za-z][\w-]*):([A-Za-z_][\w.-]*)((/[A-Za-z_][\w.-]*)*)$")
+TYPE_PATH_FORM = re.compile(
+    r"^([A-Za-z][\w-]*):([A-Za-z_][\w.-]*)((/[A-Za-z_][\w.-]*)*)$"
+)
 
 
 class _Reader:
@@ -73,7 +75,9 @@ class _Reader:
             if key not in keys:
                 allowed = ", ".join(sorted(keys))
                 raise self.fail(
-                    key_line(node, key), f"unknown key '{key}' in {what}", f"use {allowed}"
+                    key_line(node, key),
+                    f"unknown key '{key}' in {what}",
+                    f"use {allowed}",
                 )
         return node
 
@@ -144,9 +148,13 @@ def _parse_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise InputError(path, f"cannot read the changelog ({error.strerror})") from None
+        raise InputError(
+            path, f"cannot read the changelog ({error.strerror})"
+        ) from None
     except UnicodeDecodeError:
-        raise InputError(path, "the changelog is not UTF-8 text", fix="save it as UTF-8") from None
+        raise InputError(
+            path, "the changelog is not UTF-8 text", fix="save it as UTF-8"
+        ) from None
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     try:
@@ -154,7 +162,9 @@ def _parse_yaml(path: Path) -> Any:
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        problem = " ".join(str(error.problem or error.context or "invalid YAML").split())
+        problem = " ".join(
+            str(error.problem or error.context or "invalid YAML").split()
+        )
         raise InputError(path, f"YAML error: {problem}", line=line) from None
 
 
@@ -170,7 +180,9 @@ def _namespaces(reader: _Reader, top: CommentedMap) -> dict[str, str]:
 
 
 def _releases(reader: _Reader, top: CommentedMap) -> tuple[Release, ...]:
-    items = reader.sequence(top.get("releases"), key_line(top, "releases"), "'releases'")
+    items = reader.sequence(
+        top.get("releases"), key_line(top, "releases"), "'releases'"
+    )
     releases: dict[Version, Release] = {}
     for index, node in enumerate(items):
         release = _release(reader, node, item_line(items, index))
@@ -191,7 +203,9 @@ def _release(reader: _Reader, node: Any, line: int) -> Release:
     version = reader.version(reader.required(node, "version", "a release"), line)
     what = f"release {version}"
     base = node.get("base")
-    aliases = reader.sequence(node.get("also_known_as"), line, f"'also_known_as' of {what}")
+    aliases = reader.sequence(
+        node.get("also_known_as"), line, f"'also_known_as' of {what}"
+    )
     return Release(
         version=version,
         train=str(reader.required(node, "train", what)),
@@ -243,7 +257,9 @@ def _change(
             "use one of: " + ", ".join(kinds),
         )
     shipped = reader.sequence(node.get("releases"), key_line(node, "releases"), what)
-    releases = tuple(reader.version(v, item_line(shipped, i)) for i, v in enumerate(shipped))
+    releases = tuple(
+        reader.version(v, item_line(shipped, i)) for i, v in enumerate(shipped)
+    )
     for index, version in enumerate(releases):
         if version not in versions:
             raise reader.fail(
@@ -286,9 +302,13 @@ def _edit(reader: _Reader, node: Any, line: int, namespaces: dict[str, str]) -> 
         )
     verb = next(iter(node))
     if verb not in EDIT_KEYS:
-        raise reader.fail(line, f"unknown edit '{verb}'", "use one of: " + ", ".join(EDIT_KEYS))
+        raise reader.fail(
+            line, f"unknown edit '{verb}'", "use one of: " + ", ".join(EDIT_KEYS)
+        )
     body = reader.mapping(node[verb], line, f"edit '{verb}'", EDIT_KEYS[verb])
-    builders: dict[str, Callable[[_Reader, CommentedMap, int, dict[str, str]], Edit]] = {
+    builders: dict[
+        str, Callable[[_Reader, CommentedMap, int, dict[str, str]], Edit]
+    ] = {
         "add_element": _add_element,
         "set_occurs": _set_occurs,
         "add_enumeration": _add_enumeration,
@@ -298,7 +318,9 @@ def _edit(reader: _Reader, node: Any, line: int, namespaces: dict[str, str]) -> 
     return builders[verb](reader, body, line, namespaces)
 
 
-def _type_path(reader: _Reader, text: Any, line: int, namespaces: dict[str, str]) -> TypePath:
+def _type_path(
+    reader: _Reader, text: Any, line: int, namespaces: dict[str, str]
+) -> TypePath:
     match = TYPE_PATH_FORM.match(str(text))
     if not match:
         raise reader.fail(
@@ -311,7 +333,9 @@ def _type_path(reader: _Reader, text: Any, line: int, namespaces: dict[str, str]
     return TypePath(match.group(1), match.group(2), steps)
 
 
-def _known_prefix(reader: _Reader, prefix: str, line: int, namespaces: dict[str, str]) -> None:
+def _known_prefix(
+    reader: _Reader, prefix: str, line: int, namespaces: dict[str, str]
+) -> None:
     if prefix not in namespaces and prefix != "xsd":
         raise reader.fail(
             line,
@@ -328,12 +352,18 @@ def _occurs(reader: _Reader, node: CommentedMap, line: int) -> tuple[int, int | 
     if high == "unbounded":
         return low, None
     if not isinstance(high, int) or high < max(low, 1):
-        raise reader.fail(line, f"max must be 'unbounded' or a number >= min, not '{high}'")
+        raise reader.fail(
+            line, f"max must be 'unbounded' or a number >= min, not '{high}'"
+        )
     return low, high
 
 
-def _element(reader: _Reader, node: Any, line: int, namespaces: dict[str, str]) -> ElementSpec:
-    node = reader.mapping(node, line, "an element", ELEMENT_KEYS | {"to", "after", "before"})
+def _element(
+    reader: _Reader, node: Any, line: int, namespaces: dict[str, str]
+) -> ElementSpec:
+    node = reader.mapping(
+        node, line, "an element", ELEMENT_KEYS | {"to", "after", "before"}
+    )
     name = reader.text(node, "name", "an element")
     type_name = reader.text(node, "type", f"element '{name}'")
     _known_prefix(reader, type_name.split(":")[0], line, namespaces)
@@ -346,14 +376,17 @@ def _elements(
 ) -> tuple[ElementSpec, ...]:
     items = reader.sequence(node.get(key), line, f"'{key}'")
     return tuple(
-        _element(reader, item, item_line(items, i), namespaces) for i, item in enumerate(items)
+        _element(reader, item, item_line(items, i), namespaces)
+        for i, item in enumerate(items)
     )
 
 
 def _add_element(
     reader: _Reader, node: CommentedMap, line: int, namespaces: dict[str, str]
 ) -> Edit:
-    target = _type_path(reader, reader.required(node, "to", "add_element"), line, namespaces)
+    target = _type_path(
+        reader, reader.required(node, "to", "add_element"), line, namespaces
+    )
     if "after" in node and "before" in node:
         raise reader.fail(line, "add_element takes 'after' or 'before', not both")
     return AddElement(
@@ -365,8 +398,12 @@ def _add_element(
     )
 
 
-def _set_occurs(reader: _Reader, node: CommentedMap, line: int, namespaces: dict[str, str]) -> Edit:
-    target = _type_path(reader, reader.required(node, "in", "set_occurs"), line, namespaces)
+def _set_occurs(
+    reader: _Reader, node: CommentedMap, line: int, namespaces: dict[str, str]
+) -> Edit:
+    target = _type_path(
+        reader, reader.required(node, "in", "set_occurs"), line, namespaces
+    )
     low, high = _occurs(reader, node, line)
     element = reader.text(node, "element", "set_occurs")
     return SetOccurs(target, element, low, high, line=line)
@@ -375,16 +412,24 @@ def _set_occurs(reader: _Reader, node: CommentedMap, line: int, namespaces: dict
 def _add_enumeration(
     reader: _Reader, node: CommentedMap, line: int, namespaces: dict[str, str]
 ) -> Edit:
-    target = _type_path(reader, reader.required(node, "to", "add_enumeration"), line, namespaces)
+    target = _type_path(
+        reader, reader.required(node, "to", "add_enumeration"), line, namespaces
+    )
     value = reader.required(node, "value", "add_enumeration")
     return AddEnumeration(target, str(value), line=line)
 
 
-def _add_type(reader: _Reader, node: CommentedMap, line: int, namespaces: dict[str, str]) -> Edit:
-    path = _type_path(reader, reader.required(node, "name", "add_type"), line, namespaces)
+def _add_type(
+    reader: _Reader, node: CommentedMap, line: int, namespaces: dict[str, str]
+) -> Edit:
+    path = _type_path(
+        reader, reader.required(node, "name", "add_type"), line, namespaces
+    )
     compositor = str(node.get("compositor", "sequence"))
     if compositor not in ("sequence", "all", "choice"):
-        raise reader.fail(line, f"unknown compositor '{compositor}'", "use sequence, all or choice")
+        raise reader.fail(
+            line, f"unknown compositor '{compositor}'", "use sequence, all or choice"
+        )
     base = node.get("base")
     if base is not None:
         _type_path(reader, base, line, namespaces)

@@ -114,7 +114,9 @@ class AddOperation:
         body = "serv:bodyContentType"
         return (
             AddType(self.prefix, self.request_type, self.request, body, line=self.line),
-            AddType(self.prefix, self.response_type, self.response, body, line=self.line),
+            AddType(
+                self.prefix, self.response_type, self.response, body, line=self.line
+            ),
         )
 
 

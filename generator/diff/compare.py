@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from generator.schemaset.model import ComplexType, Element, SchemaModel, SimpleType, Type
+from generator.schemaset.model import (
+    ComplexType,
+    Element,
+    SchemaModel,
+    SimpleType,
+    Type,
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -39,7 +45,9 @@ def compare_models(old: SchemaModel, new: SchemaModel) -> list[Difference]:
         found.append(Difference(key, "type removed"))
     for key in sorted(new.types.keys() - old.types.keys()):
         if not _inline_of_new_type(key, old):
-            found.append(Difference(key, "type added", detail=describe_type(new.types[key])))
+            found.append(
+                Difference(key, "type added", detail=describe_type(new.types[key]))
+            )
     for key in sorted(old.types.keys() & new.types.keys()):
         found.extend(_compare_type(key, old.types[key], new.types[key]))
     return found
@@ -52,7 +60,9 @@ def _inline_of_new_type(key: str, old: SchemaModel) -> bool:
 
 def _compare_type(key: str, old: Type, new: Type) -> Iterator[Difference]:
     if type(old) is not type(new):
-        yield Difference(key, "kind changed", detail=f"{type(old).__name__} -> {type(new).__name__}")
+        yield Difference(
+            key, "kind changed", detail=f"{type(old).__name__} -> {type(new).__name__}"
+        )
     elif isinstance(old, SimpleType) and isinstance(new, SimpleType):
         yield from _compare_simple(key, old, new)
     elif isinstance(old, ComplexType) and isinstance(new, ComplexType):
@@ -72,11 +82,15 @@ def _compare_simple(key: str, old: SimpleType, new: SimpleType) -> Iterator[Diff
         yield Difference(key, "facets changed", detail=f"{old.facets} -> {new.facets}")
 
 
-def _compare_complex(key: str, old: ComplexType, new: ComplexType) -> Iterator[Difference]:
+def _compare_complex(
+    key: str, old: ComplexType, new: ComplexType
+) -> Iterator[Difference]:
     if old.base != new.base:
         yield Difference(key, "base changed", detail=f"{old.base} -> {new.base}")
     if old.compositor != new.compositor:
-        yield Difference(key, "compositor changed", detail=f"{old.compositor} -> {new.compositor}")
+        yield Difference(
+            key, "compositor changed", detail=f"{old.compositor} -> {new.compositor}"
+        )
     before = {e.name: e for e in old.elements}
     after = {e.name: e for e in new.elements}
     names = [e.name for e in new.elements]

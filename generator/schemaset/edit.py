@@ -60,12 +60,18 @@ class Editor:
                     X + "simpleType",
                 ):
                     return self._walk(node, path, line)
-        raise self._fail(line, f"type {path.prefix}:{path.name} does not exist in the base release")
+        raise self._fail(
+            line, f"type {path.prefix}:{path.name} does not exist in the base release"
+        )
 
     def _walk(self, node: etree._Element, path: TypePath, line: int) -> etree._Element:
         for step in path.steps:
             element = _local_element(node, step)
-            inline = None if element is None else _first(element, "complexType", "simpleType")
+            inline = (
+                None
+                if element is None
+                else _first(element, "complexType", "simpleType")
+            )
             if inline is None:
                 raise self._fail(line, f"{path} has no inline type at '{step}'")
             node = inline
@@ -74,7 +80,9 @@ class Editor:
     def _add_element(self, edit: AddElement) -> None:
         owner = self._find_type(edit.target, edit.line)
         if _local_element(owner, edit.element.name) is not None:
-            raise self._fail(edit.line, f"{edit.target} already has element '{edit.element.name}'")
+            raise self._fail(
+                edit.line, f"{edit.target} already has element '{edit.element.name}'"
+            )
         new = self._element_node(owner, edit.element, edit.line)
         anchor_name = edit.after or edit.before
         if anchor_name is None:
@@ -82,7 +90,10 @@ class Editor:
             return
         anchor = _local_element(owner, anchor_name)
         if anchor is None:
-            raise self._fail(edit.line, f"{edit.target} has no element '{anchor_name}' to place it by")
+            raise self._fail(
+                edit.line,
+                f"{edit.target} has no element '{anchor_name}' to place it by",
+            )
         if edit.after:
             anchor.addnext(new)
         else:
@@ -92,14 +103,18 @@ class Editor:
         owner = self._find_type(edit.target, edit.line)
         element = _local_element(owner, edit.element)
         if element is None:
-            raise self._fail(edit.line, f"{edit.target} has no element '{edit.element}'")
+            raise self._fail(
+                edit.line, f"{edit.target} has no element '{edit.element}'"
+            )
         _set_occurs(element, edit.min_occurs, edit.max_occurs)
 
     def _add_enumeration(self, edit: AddEnumeration) -> None:
         owner = self._find_type(edit.target, edit.line)
         restriction = owner.find(X + "restriction")
         if restriction is None:
-            raise self._fail(edit.line, f"{edit.target} is not a restricted simple type")
+            raise self._fail(
+                edit.line, f"{edit.target} is not a restricted simple type"
+            )
         values = [e.get("value") for e in restriction.findall(X + "enumeration")]
         if edit.value in values:
             raise self._fail(edit.line, f"{edit.target} already allows '{edit.value}'")
@@ -112,7 +127,9 @@ class Editor:
             raise self._fail(edit.line, f"no schema file has namespace {namespace}")
         root = self.schema_set.documents[keys[0]].getroot()
         if any(n.get("name") == edit.name for n in root):
-            raise self._fail(edit.line, f"type {edit.prefix}:{edit.name} already exists")
+            raise self._fail(
+                edit.line, f"type {edit.prefix}:{edit.name} already exists"
+            )
         node = etree.SubElement(root, X + "complexType", name=edit.name)
         holder = node
         if edit.base:
@@ -123,7 +140,9 @@ class Editor:
         for spec in edit.elements:
             compositor.append(self._element_node(node, spec, edit.line))
 
-    def _element_node(self, owner: etree._Element, spec: ElementSpec, line: int) -> etree._Element:
+    def _element_node(
+        self, owner: etree._Element, spec: ElementSpec, line: int
+    ) -> etree._Element:
         key = self._document_of(owner)
         node = etree.Element(X + "element", name=spec.name)
         node.set("type", self._qname(key, spec.type, line))
@@ -132,7 +151,9 @@ class Editor:
 
     def _document_of(self, node: etree._Element) -> str:
         root = node.getroottree().getroot()
-        return next(k for k, t in self.schema_set.documents.items() if t.getroot() is root)
+        return next(
+            k for k, t in self.schema_set.documents.items() if t.getroot() is root
+        )
 
     def _qname(self, key: str, text: str, line: int) -> str:
         """Write a prefix:name the document can resolve, importing it if needed."""
@@ -144,13 +165,17 @@ class Editor:
                 return f"{known}:{local}"
         targets = self.schema_set.namespace_documents(namespace)
         if not targets:
-            raise self._fail(line, f"no schema file has namespace {namespace} for '{text}'")
+            raise self._fail(
+                line, f"no schema file has namespace {namespace} for '{text}'"
+            )
         self._declare(key, prefix, namespace, targets[0])
         return text
 
     def _declare(self, key: str, prefix: str, namespace: str, target: str) -> None:
         old = self.schema_set.documents[key].getroot()
-        root = etree.Element(old.tag, attrib=dict(old.attrib), nsmap={**old.nsmap, prefix: namespace})
+        root = etree.Element(
+            old.tag, attrib=dict(old.attrib), nsmap={**old.nsmap, prefix: namespace}
+        )
         root.extend(list(old))
         location = _relative(PurePosixPath(target), PurePosixPath(key).parent)
         imports = root.findall(X + "import")
@@ -174,8 +199,18 @@ def _particle_elements(node: etree._Element) -> list[etree._Element]:
             continue
         if child.tag == X + "element":
             found.append(child)
-        elif child.tag in {X + n for n in ("sequence", "choice", "all", "complexContent",
-                                           "simpleContent", "extension", "restriction")}:
+        elif child.tag in {
+            X + n
+            for n in (
+                "sequence",
+                "choice",
+                "all",
+                "complexContent",
+                "simpleContent",
+                "extension",
+                "restriction",
+            )
+        }:
             found.extend(_particle_elements(child))
     return found
 
@@ -193,8 +228,14 @@ def _content(owner: etree._Element) -> etree._Element:
     compositor = _first(holder, "sequence", "all", "choice")
     if compositor is None:
         compositor = etree.Element(X + "sequence")
-        attributes = [c for c in holder if c.tag in (X + "attribute", X + "attributeGroup")]
-        (attributes[0].addprevious(compositor) if attributes else holder.append(compositor))
+        attributes = [
+            c for c in holder if c.tag in (X + "attribute", X + "attributeGroup")
+        ]
+        (
+            attributes[0].addprevious(compositor)
+            if attributes
+            else holder.append(compositor)
+        )
     return compositor
 
 

@@ -33,7 +33,9 @@ class SchemaSet:
     documents: dict[str, etree._ElementTree]
 
     def copy(self) -> SchemaSet:
-        return SchemaSet(self.root, {k: copy.deepcopy(v) for k, v in self.documents.items()})
+        return SchemaSet(
+            self.root, {k: copy.deepcopy(v) for k, v in self.documents.items()}
+        )
 
     def namespace_documents(self, namespace: str) -> list[str]:
         return [
@@ -45,11 +47,15 @@ class SchemaSet:
 
 def load_schema_set(root: Path) -> SchemaSet:
     if not root.is_dir():
-        raise InputError(root, "no schema set here", fix="give a directory of XSD files")
+        raise InputError(
+            root, "no schema set here", fix="give a directory of XSD files"
+        )
     paths = sorted(root.rglob("*.xsd"))
     if not paths:
         raise InputError(root, "the directory holds no .xsd file")
-    documents = {str(PurePosixPath(*p.relative_to(root).parts)): _parse(p) for p in paths}
+    documents = {
+        str(PurePosixPath(*p.relative_to(root).parts)): _parse(p) for p in paths
+    }
     schema_set = SchemaSet(root, documents)
     for key in documents:
         _check_references(schema_set, key)
@@ -64,10 +70,16 @@ def _parse(path: Path) -> etree._ElementTree:
         message = error.msg.split(f"{path}:")[0].strip() or "not well-formed XML"
         raise InputError(path, f"XML error: {message}", line=line) from None
     if tree.docinfo.doctype:
-        raise InputError(path, "XSD files may not carry a DOCTYPE", line=1, fix="remove it")
+        raise InputError(
+            path, "XSD files may not carry a DOCTYPE", line=1, fix="remove it"
+        )
     root = tree.getroot()
     if root.tag != f"{{{XSD}}}schema":
-        raise InputError(path, f"the root element is {root.tag}, not xsd:schema", line=root.sourceline)
+        raise InputError(
+            path,
+            f"the root element is {root.tag}, not xsd:schema",
+            line=root.sourceline,
+        )
     return tree
 
 

@@ -112,7 +112,9 @@ class SchemaModel:
 def compile_model(schema_set: SchemaSet) -> SchemaModel:
     compiler = _Compiler(schema_set)
     compiler.run()
-    return SchemaModel(dict(sorted(compiler.types.items())), dict(sorted(compiler.globals.items())))
+    return SchemaModel(
+        dict(sorted(compiler.types.items())), dict(sorted(compiler.globals.items()))
+    )
 
 
 def clark(node: etree._Element, value: str) -> str:
@@ -159,7 +161,9 @@ class _Compiler:
                 elif node.tag == X + "simpleType":
                     self._add(key, self._simple(node, key, namespace), node)
                 elif node.tag == X + "element":
-                    self.globals[key] = self._element(node, key.rsplit("}", 1)[0] + "}", namespace)
+                    self.globals[key] = self._element(
+                        node, key.rsplit("}", 1)[0] + "}", namespace
+                    )
 
     def _add(self, key: str, kind: Type, node: etree._Element) -> None:
         if key in self.types:
@@ -182,11 +186,15 @@ class _Compiler:
                 base = clark(derivation, derivation.get("base"))
                 content = derivation
                 simple = holder == "simpleContent"
-        compositor = next((c for c in content if c.tag in {X + n for n in COMPOSITORS}), None)
+        compositor = next(
+            (c for c in content if c.tag in {X + n for n in COMPOSITORS}), None
+        )
         if compositor is None:
             return ComplexType(key, namespace, base, (), "sequence", simple)
         elements = tuple(self._particles(compositor, key, namespace, ""))
-        return ComplexType(key, namespace, base, elements, etree.QName(compositor).localname, simple)
+        return ComplexType(
+            key, namespace, base, elements, etree.QName(compositor).localname, simple
+        )
 
     def _particles(
         self, compositor: etree._Element, owner: str, namespace: str, group: str
@@ -209,7 +217,11 @@ class _Compiler:
         if node.get("ref"):
             ref = clark(node, node.get("ref"))
             target = self.global_nodes.get(ref)
-            type_key = clark(target, target.get("type")) if target is not None and target.get("type") else ref
+            type_key = (
+                clark(target, target.get("type"))
+                if target is not None and target.get("type")
+                else ref
+            )
             name = ref.split("}")[1]
             element_namespace: str | None = ref[1:].split("}")[0]
         else:
@@ -245,11 +257,19 @@ class _Compiler:
         restriction = node.find(X + "restriction")
         if restriction is None:
             return SimpleType(key, namespace, None)
-        base = clark(restriction, restriction.get("base")) if restriction.get("base") else None
-        enumerations = tuple(e.get("value") for e in restriction.findall(X + "enumeration"))
+        base = (
+            clark(restriction, restriction.get("base"))
+            if restriction.get("base")
+            else None
+        )
+        enumerations = tuple(
+            e.get("value") for e in restriction.findall(X + "enumeration")
+        )
         facets = tuple(
             (etree.QName(f).localname, f.get("value"))
             for f in restriction
-            if isinstance(f.tag, str) and f.tag != X + "enumeration" and f.get("value") is not None
+            if isinstance(f.tag, str)
+            and f.tag != X + "enumeration"
+            and f.get("value") is not None
         )
         return SimpleType(key, namespace, base, enumerations, facets)

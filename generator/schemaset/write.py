@@ -15,7 +15,9 @@ from generator.schemaset.load import SchemaSet
 def render_document(tree: etree._ElementTree) -> bytes:
     root = tree.getroot()
     etree.indent(root, space="  ")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return etree.tostring(
+        root, xml_declaration=True, encoding="UTF-8", pretty_print=True
+    )
 
 
 def write_schema_set(schema_set: SchemaSet, target: Path) -> None:
@@ -40,7 +42,12 @@ def differs_on_disk(schema_set: SchemaSet, target: Path) -> list[str]:
     stale = [
         key
         for key, tree in sorted(schema_set.documents.items())
-        if not (target / key).is_file() or (target / key).read_bytes() != render_document(tree)
+        if not (target / key).is_file()
+        or (target / key).read_bytes() != render_document(tree)
     ]
-    on_disk = {p.relative_to(target).as_posix() for p in target.rglob("*.xsd")} if target.is_dir() else set()
+    on_disk = (
+        {p.relative_to(target).as_posix() for p in target.rglob("*.xsd")}
+        if target.is_dir()
+        else set()
+    )
     return stale + sorted(on_disk - set(schema_set.documents))
