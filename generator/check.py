@@ -6,7 +6,8 @@ any XSD set, including a vendor's real files dropped into ``schemas/``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from generator.changelog.model import (
     AddElement,
@@ -24,7 +25,8 @@ from generator.diff.compare import occurs
 from generator.project import Project
 from generator.schemaset import SchemaModel, compile_model, load_schema_set
 from generator.schemaset.load import XSD
-from generator.schemaset.model import ComplexType, Element
+from generator.errors import InputError
+from generator.schemaset.model import ComplexType, Element, SimpleType
 
 
 @dataclass(frozen=True)
@@ -69,75 +71,103 @@ def check_project(project: Project) -> list[Finding]:
             continue
         base = models[release.base]
         actual = compare_models(base, models[release.version])
-        claims = claimed(project.lineage.shipped_in(release.version), base, names)
+        shipped = project.lineage.shipped_in(release.version)
+        claims = claimed(shipped, base, names, project.changelog_path)
         findings += _disagreements(release.name, actual, claims, names)
     return findings
 
 
 def claimed(
-    changes: tuple[Change, ...], base: SchemaModel, names: Names
+    changes: tuple[Change, ...], base: SchemaModel, names: Names, changelog: Path
 ) -> dict[Difference, str]:
     """The differences the changes promise, each with the id of its change."""
+    promises = _Promises(base, names, changelog)
     promised = {}
-    siblings: dict[str, list[str]] = {}
     for change in changes:
         for edit in change.edits:
-            for difference in _expected(edit, base, names, siblings):
+            for difference in promises.of(edit):
                 promised[difference] = change.id
     return promised
 
 
-def _expected(
-    edit: Edit, base: SchemaModel, names: Names, siblings: dict[str, list[str]]
-) -> list[Difference]:
-    """What one edit changes; ``siblings`` follows element order across edits."""
-    if isinstance(edit, AddOperation):
-        return [
-            d
-            for added in edit.as_types()
-            for d in _expected(added, base, names, siblings)
-        ]
-    if isinstance(edit, AddType):
-        key = f"{{{names.uri(edit.prefix)}}}{edit.name}"
-        elements = tuple(
-            _element(spec, names.uri(edit.prefix), names, edit.compositor)
-            for spec in edit.elements
+@dataclass
+class _Promises:
+    """Works out what each edit changes, following element order across edits."""
+
+    base: SchemaModel
+    names: Names
+    changelog: Path
+    order: dict[str, list[str]] = field(default_factory=dict)
+
+    def of(self, edit: Edit) -> list[Difference]:
+        if isinstance(edit, AddOperation):
+            return [d for added in edit.as_types() for d in self.of(added)]
+        if isinstance(edit, AddType):
+            return [self._type_added(edit)]
+        key = self.names.key(edit.target)
+        if isinstance(edit, AddEnumeration):
+            return [Difference(key, "enumeration added", edit.value)]
+        if isinstance(edit, SetOccurs):
+            return [self._occurs_changed(key, edit)]
+        return [self._element_added(key, edit)]
+
+    def _type_added(self, edit: AddType) -> Difference:
+        namespace = self.names.uri(edit.prefix)
+        key = f"{{{namespace}}}{edit.name}"
+        base = self.names.clark(edit.base) if edit.base else None
+        kind: SimpleType | ComplexType
+        if edit.is_simple:
+            kind = SimpleType(key, namespace, base, edit.values)
+        else:
+            elements = tuple(
+                _element(spec, namespace, self.names, edit.compositor)
+                for spec in edit.elements
+            )
+            kind = ComplexType(key, namespace, base, elements, edit.compositor)
+        return Difference(key, "type added", detail=describe_type(kind))
+
+    def _occurs_changed(self, key: str, edit: SetOccurs) -> Difference:
+        old = self._element_of(key, edit.element, edit.target, edit.line)
+        before = occurs(old.min_occurs, old.max_occurs)
+        after = occurs(edit.min_occurs, edit.max_occurs)
+        return Difference(key, "occurs changed", edit.element, f"{before} -> {after}")
+
+    def _element_added(self, key: str, edit: AddElement) -> Difference:
+        order = self._siblings(key, edit.target, edit.line)
+        previous = _previous(order, edit)
+        order.insert(
+            order.index(previous) + 1 if previous in order else 0, edit.element.name
         )
-        base_key = names.clark(edit.base) if edit.base else None
-        kind = ComplexType(
-            key, names.uri(edit.prefix), base_key, elements, edit.compositor
-        )
-        return [Difference(key, "type added", detail=describe_type(kind))]
-    key = names.key(edit.target)
-    if isinstance(edit, AddEnumeration):
-        return [Difference(key, "enumeration added", edit.value)]
-    current = base.complex(key)
-    order = siblings.setdefault(
-        key, [e.name for e in current.elements] if current else []
-    )
-    if isinstance(edit, SetOccurs):
-        old = (
-            next((e for e in current.elements if e.name == edit.element), None)
+        spec = edit.element
+        cardinality = occurs(spec.min_occurs, spec.max_occurs)
+        detail = f"{self.names.clark(spec.type)} {cardinality} after {previous}"
+        return Difference(key, "element added", spec.name, detail)
+
+    def _siblings(self, key: str, target: TypePath, line: int) -> list[str]:
+        if key not in self.order:
+            current = self.base.complex(key)
+            if current is None:
+                raise InputError(
+                    self.changelog,
+                    f"type {target} does not exist in the base release",
+                    line=line,
+                )
+            self.order[key] = [e.name for e in current.elements]
+        return self.order[key]
+
+    def _element_of(self, key: str, name: str, target: TypePath, line: int) -> Element:
+        self._siblings(key, target, line)
+        current = self.base.complex(key)
+        found = (
+            next((e for e in current.elements if e.name == name), None)
             if current
             else None
         )
-        before = occurs(old.min_occurs, old.max_occurs) if old else "?"
-        return [
-            Difference(
-                key,
-                "occurs changed",
-                edit.element,
-                f"{before} -> {occurs(edit.min_occurs, edit.max_occurs)}",
+        if found is None:
+            raise InputError(
+                self.changelog, f"{target} has no element '{name}'", line=line
             )
-        ]
-    assert isinstance(edit, AddElement)
-    previous = _previous(order, edit)
-    order.insert(
-        order.index(previous) + 1 if previous in order else 0, edit.element.name
-    )
-    spec = edit.element
-    detail = f"{names.clark(spec.type)} {occurs(spec.min_occurs, spec.max_occurs)} after {previous}"
-    return [Difference(key, "element added", spec.name, detail)]
+        return found
 
 
 def _previous(siblings: list[str], edit: AddElement) -> str:
@@ -174,7 +204,8 @@ def _disagreements(
             findings.append(
                 Finding(
                     release,
-                    f"change '{change_id}' claims {_say(difference, names)}, but the schemas do not show it",
+                    f"change '{change_id}' claims {_say(difference, names)}, "
+                    "but the schemas do not show it",
                 )
             )
     return findings

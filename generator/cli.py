@@ -12,6 +12,7 @@ from typing import Any, Callable
 import click
 
 from generator import __version__, logger
+from generator.changelog import Release
 from generator.errors import InputError
 from generator.project import Project
 
@@ -59,29 +60,32 @@ def main(context: click.Context, debug: bool, schemas: Path) -> None:
 @reports_input_errors
 def releases(project: Project, output: str) -> None:
     """List the releases in lineage order with their train and base."""
-    rows = [
-        {
-            "version": r.name,
-            "train": r.train,
-            "base": str(r.base) if r.base else None,
-            "also_known_as": list(r.also_known_as),
-            "changes": len(project.lineage.shipped_in(r.version)),
-            "title": r.title,
-        }
-        for r in project.lineage.order()
-    ]
+    order = project.lineage.order()
     if output == "json":
+        rows = [_release_row(project, r) for r in order]
         click.echo(json.dumps({"releases": rows}, indent=2))
         return
     click.echo(f"{'release':<10} {'train':<6} {'base':<10} {'changes':>7}  title")
-    for row in rows:
-        alias = (
-            f" (also {', '.join(row['also_known_as'])})" if row["also_known_as"] else ""
-        )
+    for release in order:
+        aliases = ", ".join(release.also_known_as)
+        alias = f" (also {aliases})" if aliases else ""
+        changes = len(project.lineage.shipped_in(release.version))
+        base = str(release.base) if release.base else "-"
         click.echo(
-            f"{row['version']:<10} {row['train']:<6} {row['base'] or '-':<10} "
-            f"{row['changes']:>7}  {row['title']}{alias}"
+            f"{release.name:<10} {release.train:<6} {base:<10} "
+            f"{changes:>7}  {release.title}{alias}"
         )
+
+
+def _release_row(project: Project, release: Release) -> dict[str, object]:
+    return {
+        "version": release.name,
+        "train": release.train,
+        "base": str(release.base) if release.base else None,
+        "also_known_as": list(release.also_known_as),
+        "changes": len(project.lineage.shipped_in(release.version)),
+        "title": release.title,
+    }
 
 
 @main.command()

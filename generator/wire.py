@@ -31,7 +31,7 @@ class WireMapper:
     def to_schema_form(self, root: etree._Element) -> etree._Element:
         """A new root in schema form; ``root`` itself may be changed too."""
         operations = {
-            c: self._operation_type(c.get(XSI_TYPE)) for c in _java_contents(root)
+            c: self._operation_type(c.get(XSI_TYPE, "")) for c in _java_contents(root)
         }
         root = _with_namespaces(
             root, {key[1:].split("}")[0] for key in operations.values()}

@@ -7,7 +7,8 @@ import pytest
 from tests.conftest import run
 
 BASELINE = '  - {version: "40.0.0", train: main, base: null, title: "Baseline"}\n'
-HEAD = "namespaces:\n  meet: http://www.webex.com/schemas/2002/06/service/meeting\nreleases:\n"
+MEETING = "http://www.webex.com/schemas/2002/06/service/meeting"
+HEAD = f"namespaces:\n  meet: {MEETING}\nreleases:\n"
 
 
 def change(edit: str) -> str:
@@ -68,15 +69,14 @@ CASES = {
         "type meet:noSuchType does not exist in the base release",
     ),
     "missing-element": (
-        change(
-            'set_occurs: {in: "meet:getMeeting", element: noSuchElement, min: 0, max: 1}'
-        ),
+        change('set_occurs: {in: "meet:getMeeting", element: noSuchElement, min: 0}'),
         "derive",
         "meet:getMeeting has no element 'noSuchElement'",
     ),
     "missing-anchor": (
         change(
-            'add_element: {to: "meet:getMeeting", name: x, type: "xsd:string", after: nope}'
+            'add_element: {to: "meet:getMeeting", name: x, type: "xsd:int", '
+            "after: nope}"
         ),
         "derive",
         "meet:getMeeting has no element 'nope' to place it by",

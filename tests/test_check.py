@@ -17,7 +17,8 @@ def test_a_wrong_claim_is_named(schemas_copy: Path):
     assert result.exit_code == 1
     assert (
         "40.9.0: change 'locked-lobby' claims meet:attendeeOptionsType: element added "
-        "'autoLockWaitTime' (xsd:long 0..1 after autoLock), but the schemas do not show it"
+        "'autoLockWaitTime' (xsd:long 0..1 after autoLock), "
+        "but the schemas do not show it"
     ) in result.output
 
 

@@ -99,7 +99,7 @@ class Lineage:
                     f"change '{change.id}' is listed for {version} and for its "
                     f"ancestor {min(earlier)}",
                     line=change.line,
-                    fix="list it only for the release that first shipped it on each train",
+                    fix="list only the first release of each train that ships it",
                 )
 
     @property

@@ -50,7 +50,7 @@ EDIT_KEYS = {
     "add_element": {"to", "name", "type", "min", "max", "after", "before"},
     "set_occurs": {"in", "element", "min", "max"},
     "add_enumeration": {"to", "value"},
-    "add_type": {"name", "base", "compositor", "elements"},
+    "add_type": {"name", "base", "compositor", "elements", "values"},
     "add_operation": {"name", "service", "response_type", "request", "response"},
 }
 VERSION_FORM = re.compile(r"^\d+\.\d+\.\d+(\.\d+)?$")
@@ -190,7 +190,7 @@ def _releases(reader: _Reader, top: CommentedMap) -> tuple[Release, ...]:
             raise reader.fail(
                 release.line,
                 f"release {release.version} is listed twice",
-                f"keep one entry (the first is on line {releases[release.version].line})",
+                f"keep one (the other is on line {releases[release.version].line})",
             )
         releases[release.version] = release
     if not releases:
@@ -434,13 +434,32 @@ def _add_type(
     if base is not None:
         _type_path(reader, base, line, namespaces)
     elements = _elements(reader, node, "elements", line, namespaces)
-    return AddType(path.prefix, path.name, elements, base, compositor, line=line)
+    values = tuple(
+        str(v) for v in reader.sequence(node.get("values"), line, "'values'")
+    )
+    if values and elements:
+        raise reader.fail(
+            line,
+            f"type {path} has both elements and values",
+            "give elements for a complex type or values for an enumeration",
+        )
+    if values and base is None:
+        base = "xsd:string"
+    return AddType(
+        path.prefix, path.name, elements, base, compositor, values, line=line
+    )
 
 
 def _add_operation(
     reader: _Reader, node: CommentedMap, line: int, namespaces: dict[str, str]
 ) -> Edit:
     name = reader.text(node, "name", "add_operation")
+    if "serv" not in namespaces:
+        raise reader.fail(
+            line,
+            f"operation {name} needs the 'serv' prefix for the bodyContentType base",
+            "declare serv under 'namespaces'",
+        )
     prefix = reader.text(node, "service", f"operation {name}")
     _known_prefix(reader, prefix, line, namespaces)
     response_type = node.get("response_type") or name[0].lower() + name[1:] + "Response"

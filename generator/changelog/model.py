@@ -87,12 +87,19 @@ class AddEnumeration:
 
 @dataclass(frozen=True)
 class AddType:
+    """A new named type: complex with ``elements``, or simple with ``values``."""
+
     prefix: str
     name: str
     elements: tuple[ElementSpec, ...]
     base: str | None = None
     compositor: str = "sequence"
+    values: tuple[str, ...] = ()
     line: int = 0
+
+    @property
+    def is_simple(self) -> bool:
+        return bool(self.values)
 
 
 @dataclass(frozen=True)

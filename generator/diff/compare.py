@@ -112,7 +112,8 @@ def _compare_complex(
 
 def _compare_element(key: str, old: Element, new: Element) -> Iterator[Difference]:
     if (old.min_occurs, old.max_occurs) != (new.min_occurs, new.max_occurs):
-        detail = f"{occurs(old.min_occurs, old.max_occurs)} -> {occurs(new.min_occurs, new.max_occurs)}"
+        old_occurs = occurs(old.min_occurs, old.max_occurs)
+        detail = f"{old_occurs} -> {occurs(new.min_occurs, new.max_occurs)}"
         yield Difference(key, "occurs changed", old.name, detail)
     checks = (
         ("type changed", old.type, new.type),

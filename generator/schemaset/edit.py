@@ -130,6 +130,9 @@ class Editor:
             raise self._fail(
                 edit.line, f"type {edit.prefix}:{edit.name} already exists"
             )
+        if edit.is_simple:
+            self._add_simple_type(root, keys[0], edit)
+            return
         node = etree.SubElement(root, X + "complexType", name=edit.name)
         holder = node
         if edit.base:
@@ -139,6 +142,13 @@ class Editor:
         compositor = etree.SubElement(holder, X + edit.compositor)
         for spec in edit.elements:
             compositor.append(self._element_node(node, spec, edit.line))
+
+    def _add_simple_type(self, root: etree._Element, key: str, edit: AddType) -> None:
+        node = etree.SubElement(root, X + "simpleType", name=edit.name)
+        base = self._qname(key, edit.base or "xsd:string", edit.line)
+        restriction = etree.SubElement(node, X + "restriction", base=base)
+        for value in edit.values:
+            etree.SubElement(restriction, X + "enumeration", value=value)
 
     def _element_node(
         self, owner: etree._Element, spec: ElementSpec, line: int
@@ -179,8 +189,11 @@ class Editor:
         root.extend(list(old))
         location = _relative(PurePosixPath(target), PurePosixPath(key).parent)
         imports = root.findall(X + "import")
-        new = etree.Element(X + "import", namespace=namespace, schemaLocation=location)
-        (imports[-1].addnext(new) if imports else root.insert(0, new))
+        if all(i.get("namespace") != namespace for i in imports):
+            new = etree.Element(
+                X + "import", namespace=namespace, schemaLocation=location
+            )
+            imports[-1].addnext(new) if imports else root.insert(0, new)
         self.schema_set.documents[key] = etree.ElementTree(root)
 
 

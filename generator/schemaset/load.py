@@ -77,7 +77,7 @@ def _parse(path: Path) -> etree._ElementTree:
     if root.tag != f"{{{XSD}}}schema":
         raise InputError(
             path,
-            f"the root element is {root.tag}, not xsd:schema",
+            f"the root element is {root.tag!s}, not xsd:schema",
             line=root.sourceline,
         )
     return tree
@@ -98,7 +98,7 @@ def _check_references(schema_set: SchemaSet, key: str) -> None:
                 path,
                 f"schemaLocation '{location}' points to the network",
                 line=node.sourceline,
-                fix="download that schema into the set and refer to it by a relative path",
+                fix="copy that schema into the set and refer to it by a relative path",
             )
         target = _normalise(here / location)
         if target not in schema_set.documents:

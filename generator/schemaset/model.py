@@ -117,6 +117,19 @@ def compile_model(schema_set: SchemaSet) -> SchemaModel:
     )
 
 
+def attribute(node: etree._Element, name: str) -> str:
+    """An attribute the XSD construct needs; its absence is bad input."""
+    value = node.get(name)
+    if value is None:
+        raise InputError(
+            node.getroottree().docinfo.URL or "schema",
+            f"xsd:{etree.QName(node).localname} has no '{name}' attribute",
+            line=node.sourceline,
+            fix=f'add {name}="..."',
+        )
+    return value
+
+
 def clark(node: etree._Element, value: str) -> str:
     """Resolve a QName attribute value against the node's namespace declarations."""
     prefix, _, local = value.rpartition(":")
@@ -183,7 +196,7 @@ class _Compiler:
             wrapper = node.find(X + holder)
             if wrapper is not None:
                 derivation = wrapper[0]
-                base = clark(derivation, derivation.get("base"))
+                base = clark(derivation, attribute(derivation, "base"))
                 content = derivation
                 simple = holder == "simpleContent"
         compositor = next(
@@ -215,17 +228,17 @@ class _Compiler:
     ) -> Element:
         low, high = _occurs(node)
         if node.get("ref"):
-            ref = clark(node, node.get("ref"))
+            ref = clark(node, attribute(node, "ref"))
             target = self.global_nodes.get(ref)
             type_key = (
-                clark(target, target.get("type"))
+                clark(target, attribute(target, "type"))
                 if target is not None and target.get("type")
                 else ref
             )
             name = ref.split("}")[1]
             element_namespace: str | None = ref[1:].split("}")[0]
         else:
-            name = node.get("name")
+            name = attribute(node, "name")
             element_namespace = namespace if node.get("form") != "unqualified" else None
             type_key = self._element_type(node, owner + name, namespace)
         return Element(
@@ -242,7 +255,7 @@ class _Compiler:
 
     def _element_type(self, node: etree._Element, key: str, namespace: str) -> str:
         if node.get("type"):
-            return clark(node, node.get("type"))
+            return clark(node, attribute(node, "type"))
         inline = node.find(X + "complexType")
         if inline is not None:
             self.types[key] = self._complex(inline, key, namespace)
@@ -258,15 +271,15 @@ class _Compiler:
         if restriction is None:
             return SimpleType(key, namespace, None)
         base = (
-            clark(restriction, restriction.get("base"))
+            clark(restriction, attribute(restriction, "base"))
             if restriction.get("base")
             else None
         )
         enumerations = tuple(
-            e.get("value") for e in restriction.findall(X + "enumeration")
+            attribute(e, "value") for e in restriction.findall(X + "enumeration")
         )
         facets = tuple(
-            (etree.QName(f).localname, f.get("value"))
+            (etree.QName(f).localname, attribute(f, "value"))
             for f in restriction
             if isinstance(f.tag, str)
             and f.tag != X + "enumeration"
