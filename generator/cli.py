@@ -18,6 +18,7 @@ from generator.project import Project
 
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
+CACHE_FOLDER = ".cache"
 
 
 def reports_input_errors(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -136,3 +137,71 @@ def check(project: Project) -> None:
     )
     if findings:
         sys.exit(EXIT_FINDINGS)
+
+
+@main.command()
+@click.argument("release_names", nargs=-1, metavar="[RELEASE]...")
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("generated"),
+    show_default=True,
+    help="Folder that receives one package folder per release.",
+)
+@click.option(
+    "--schema-set",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Generate from this XSD folder instead of a release of the changelog.",
+)
+@click.option(
+    "--version", "set_version", default="0.0.0", help="Version for --schema-set."
+)
+@click.option(
+    "--name", default="webex-xmlapi", help="Distribution name for --schema-set."
+)
+@click.option(
+    "--import-name", default="webex_xmlapi", help="Import name for --schema-set."
+)
+@click.pass_obj
+@reports_input_errors
+def generate(
+    project: Project,
+    release_names: tuple[str, ...],
+    output: Path,
+    schema_set: Path | None,
+    set_version: str,
+    name: str,
+    import_name: str,
+) -> None:
+    """Generate a binding package for each release, or for one XSD folder."""
+    from generator.bindings.generate import (
+        compile_releases,
+        generate as generate_package,
+        release_spec,
+        schema_set_spec,
+    )
+
+    from generator.bindings.formatting import FormatCache
+
+    formatter = FormatCache(output / CACHE_FOLDER)
+    if schema_set is not None:
+        spec = schema_set_spec(schema_set, set_version, name, import_name)
+        done = [generate_package(spec, output, formatter)]
+    else:
+        releases = project.select(release_names)
+        models = compile_releases(project)
+        with click.progressbar(
+            releases, label="generating", file=sys.stderr, item_show_func=_release_name
+        ) as bar:
+            done = [
+                generate_package(
+                    release_spec(project, r, models), output / r.name, formatter
+                )
+                for r in bar
+            ]
+    files = sum(d.files for d in done)
+    click.echo(f"{len(done)} packages generated in {output} ({files} files)")
+
+
+def _release_name(release: Release | None) -> str | None:
+    return release.name if release else None

@@ -26,13 +26,15 @@ from generator.changelog.model import (
     Changelog,
     Edit,
     ElementSpec,
+    ErrorCode,
     Release,
     SetOccurs,
     TypePath,
 )
 from generator.errors import InputError
 
-TOP_KEYS = {"namespaces", "releases", "changes"}
+TOP_KEYS = {"namespaces", "errors", "releases", "changes"}
+ERROR_KEYS = {"code", "name", "reason", "http_status"}
 RELEASE_KEYS = {"version", "train", "base", "title", "also_known_as"}
 CHANGE_KEYS = {
     "id",
@@ -137,9 +139,11 @@ def load_changelog(path: Path) -> Changelog:
     document = _parse_yaml(path)
     top = reader.mapping(document, 1, "the changelog", TOP_KEYS)
     namespaces = _namespaces(reader, top)
+    errors = _errors(reader, top)
     releases = _releases(reader, top)
     changes = _changes(reader, top, namespaces, {r.version for r in releases})
-    changelog = Changelog(path, namespaces, releases, changes)
+    _check_error_codes(reader, changes, {e.code for e in errors})
+    changelog = Changelog(path, namespaces, releases, changes, errors)
     Lineage.build(changelog)  # raises on a cycle or a bad base
     return changelog
 
@@ -177,6 +181,40 @@ def _namespaces(reader: _Reader, top: CommentedMap) -> dict[str, str]:
             "map each prefix used in edits to its namespace URI",
         )
     return {str(prefix): str(uri) for prefix, uri in node.items()}
+
+
+def _errors(reader: _Reader, top: CommentedMap) -> tuple[ErrorCode, ...]:
+    items = reader.sequence(top.get("errors"), key_line(top, "errors"), "'errors'")
+    found: dict[str, ErrorCode] = {}
+    for index, node in enumerate(items):
+        line = item_line(items, index)
+        node = reader.mapping(node, line, "an error code", ERROR_KEYS)
+        code = str(reader.required(node, "code", "an error code"))
+        if code in found:
+            raise reader.fail(line, f"error code {code} is listed twice")
+        name = reader.text(node, "name", f"error code {code}")
+        if not name.isidentifier() or not name[0].isupper():
+            raise reader.fail(line, f"'{name}' is not a class name", "use CamelCase")
+        status = node.get("http_status")
+        if status is not None and not isinstance(status, int):
+            raise reader.fail(line, f"http_status of {code} must be a number")
+        reason = reader.text(node, "reason", f"error code {code}")
+        found[code] = ErrorCode(code, name, reason, status, line)
+    return tuple(found.values())
+
+
+def _check_error_codes(
+    reader: _Reader, changes: tuple[Change, ...], declared: set[str]
+) -> None:
+    for change in changes:
+        for code in change.error_codes:
+            if code not in declared:
+                raise reader.fail(
+                    change.line,
+                    f"change '{change.id}' names error code {code}, "
+                    "which 'errors' does not declare",
+                    "add it under 'errors'",
+                )
 
 
 def _releases(reader: _Reader, top: CommentedMap) -> tuple[Release, ...]:

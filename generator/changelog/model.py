@@ -145,11 +145,23 @@ class Change:
 
 
 @dataclass(frozen=True)
+class ErrorCode:
+    """An error the server reports: an exceptionID, or an HTTP status."""
+
+    code: str
+    name: str
+    reason: str
+    http_status: int | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Changelog:
     path: Path
     namespaces: dict[str, str] = field(hash=False)
     releases: tuple[Release, ...]
     changes: tuple[Change, ...]
+    errors: tuple[ErrorCode, ...] = ()
 
     def release(self, version: Version | str) -> Release:
         wanted = Version(str(version))

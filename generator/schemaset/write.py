@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from lxml import etree
 
+from generator.output import replace_directory
 from generator.schemaset.load import SchemaSet
 
 
@@ -22,19 +20,8 @@ def render_document(tree: etree._ElementTree) -> bytes:
 
 def write_schema_set(schema_set: SchemaSet, target: Path) -> None:
     """Replace ``target`` with the set, leaving it untouched if writing fails."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        for key, tree in sorted(schema_set.documents.items()):
-            path = staging / key
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(render_document(tree))
-        if target.exists():
-            shutil.rmtree(target)
-        os.replace(staging, target)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+    files = {key: render_document(tree) for key, tree in schema_set.documents.items()}
+    replace_directory(target, files)
 
 
 def differs_on_disk(schema_set: SchemaSet, target: Path) -> list[str]:

@@ -1,0 +1,1 @@
+"""Binding packages: resolve a schema set with xsdata, model it, render it."""

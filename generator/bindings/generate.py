@@ -1,0 +1,73 @@
+"""Generate binding packages: one per release, or one for any schema set."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.bindings.formatting import FormatCache
+from generator.bindings.history import ReleaseHistory, single_release
+from generator.bindings.package import PackageSpec, build_package, prefixes
+from generator.bindings.render import render_package
+from generator.changelog import Release
+from generator.output import replace_directory
+from generator.project import Project
+from generator.schemaset import SchemaModel, compile_model, load_schema_set
+
+SERVICE = "http://www.webex.com/schemas/2002/06/service"
+
+
+@dataclass(frozen=True)
+class Generated:
+    release: str
+    target: Path
+    files: int
+
+
+def compile_releases(project: Project) -> dict[str, SchemaModel]:
+    return {
+        r.name: compile_model(load_schema_set(project.schema_dir(r.version)))
+        for r in project.lineage.order()
+    }
+
+
+def release_spec(
+    project: Project, release: Release, models: dict[str, SchemaModel]
+) -> PackageSpec:
+    lineage = project.lineage
+    path = tuple(str(v) for v in reversed(lineage.ancestors(release.version)))
+    history = ReleaseHistory(
+        models,
+        lineage=path + (release.name,),
+        everywhere=tuple(r.name for r in lineage.order()),
+    )
+    schema_dir = project.schema_dir(release.version)
+    return PackageSpec(
+        schema_dir=schema_dir,
+        release=release.name,
+        source=f"the XSD set of release {release.name}",
+        history=history,
+        changelog=project.changelog,
+    )
+
+
+def schema_set_spec(
+    schema_dir: Path, version: str, distribution: str, import_name: str
+) -> PackageSpec:
+    model = compile_model(load_schema_set(schema_dir))
+    return PackageSpec(
+        schema_dir=schema_dir,
+        release=version,
+        source=f"the XSD set {schema_dir.name}",
+        history=single_release(version, model),
+        distribution=distribution,
+        import_name=import_name,
+    )
+
+
+def generate(spec: PackageSpec, target: Path, formatter: FormatCache) -> Generated:
+    package = build_package(spec)
+    extras = {"service_namespace": SERVICE, "prefixes": prefixes(spec, package)}
+    files = render_package(package, extras, formatter)
+    replace_directory(target, files)
+    return Generated(spec.release, target, len(files))

@@ -1,0 +1,135 @@
+"""Render a package model through the Jinja templates, formatted by black."""
+
+from __future__ import annotations
+
+import pprint
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from generator.bindings.formatting import FormatCache
+from generator.bindings.model import ClassDef, FieldDef, ModuleDef, PackageDef
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "package"
+TEMPLATE_PACKAGE = "webex_xmlapi"
+MODULE_TEMPLATE = f"{TEMPLATE_PACKAGE}/models/module.py.j2"
+
+
+class Filters:
+    """Every bit of logic the templates need, so they stay plain text."""
+
+    @staticmethod
+    def pyrepr(value: Any) -> str:
+        return pprint.pformat(value, width=1000, sort_dicts=False)
+
+    @staticmethod
+    def field_annotation(item: FieldDef) -> str:
+        if item.kind == "Attributes":
+            return item.annotation
+        if item.multiple:
+            return f"list[{item.annotation}]"
+        return f"{item.annotation} | None"
+
+    @staticmethod
+    def field_default(item: FieldDef) -> str:
+        if item.kind == "Attributes":
+            return "default_factory=dict"
+        return "default_factory=list" if item.multiple else "default=None"
+
+    @staticmethod
+    def field_metadata(item: FieldDef) -> dict[str, Any]:
+        metadata: dict[str, Any] = {"name": item.xml_name, "type": item.kind}
+        if item.kind == "Element":
+            metadata["namespace"] = item.namespace or ""
+        if item.kind in ("Wildcard", "Attributes"):
+            metadata["namespace"] = "##any"
+        if item.required:
+            metadata["required"] = True
+        if item.multiple:
+            metadata["min_occurs"] = item.min_occurs
+            if item.max_occurs is not None:
+                metadata["max_occurs"] = item.max_occurs
+        if item.since:
+            metadata["since"] = item.since
+        return metadata
+
+    @staticmethod
+    def class_doc(item: ClassDef) -> str:
+        lines = [item.doc.strip() or f"The {item.xml_name} type."]
+        if item.since:
+            lines.append(f"Since {item.since}.")
+        described = [f for f in item.fields if f.kind in ("Element", "Attribute")]
+        if described:
+            lines.append("")
+            lines.append("Attributes:")
+            lines.extend(f"    {f.name}: {_field_note(f)}" for f in described)
+        return "\n".join(lines).replace('"""', "'''").replace("\\", "\\\\")
+
+    @staticmethod
+    def has_dataclasses(module: ModuleDef) -> bool:
+        return any(not c.is_enum for c in module.classes)
+
+    @staticmethod
+    def has_enums(module: ModuleDef) -> bool:
+        return any(c.is_enum or any(i.is_enum for i in c.inner) for c in module.classes)
+
+
+def _field_note(item: FieldDef) -> str:
+    high = "unbounded" if item.max_occurs is None else item.max_occurs
+    parts = [f"<{item.xml_name}>" if item.kind == "Element" else f"@{item.xml_name}"]
+    parts.append(f"{item.min_occurs}..{high}")
+    if item.since:
+        parts.append(f"since {item.since}")
+    if item.doc:
+        parts.append(item.doc)
+    return ", ".join(parts)
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    for name in dir(Filters):
+        if not name.startswith("_"):
+            env.filters[name] = getattr(Filters, name)
+    return env
+
+
+def render_package(
+    package: PackageDef, extras: dict[str, Any], formatter: FormatCache
+) -> dict[str, bytes]:
+    """Every file of the package, keyed by its path inside the package folder."""
+    env = environment()
+    files = {}
+    for template in sorted(TEMPLATES.rglob("*.j2")):
+        name = template.relative_to(TEMPLATES).as_posix()
+        partial = template.name.startswith("_") and not template.name.startswith("__")
+        if partial or name == MODULE_TEMPLATE:
+            continue
+        text = env.get_template(name).render(package=package, **extras)
+        files[_output_name(name, package)] = text
+    module_template = env.get_template(MODULE_TEMPLATE)
+    for module in package.modules:
+        text = module_template.render(package=package, module=module, **extras)
+        files[f"{package.import_name}/models/{module.name}.py"] = text
+    return {
+        name: (formatter.format(text) if name.endswith(".py") else text).encode("utf-8")
+        for name, text in files.items()
+    }
+
+
+def _output_name(template: str, package: PackageDef) -> str:
+    name = template.removesuffix(".j2")
+    return (
+        package.import_name + name[len(TEMPLATE_PACKAGE) :]
+        if name.startswith(TEMPLATE_PACKAGE)
+        else name
+    )

@@ -1,0 +1,30 @@
+"""Write a directory of files whole: a reader never sees half of it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Mapping
+
+
+def replace_directory(target: Path, files: Mapping[str, bytes]) -> None:
+    """Write ``files`` to a staging folder, then swap it in for ``target``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    retired = target.with_name(f".{target.name}.old")
+    try:
+        for name, content in sorted(files.items()):
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        if retired.exists():
+            shutil.rmtree(retired)
+        if target.exists():
+            os.replace(target, retired)
+        os.replace(staging, target)
+    finally:
+        for leftover in (staging, retired):
+            if leftover.exists():
+                shutil.rmtree(leftover)
