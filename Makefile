@@ -1,12 +1,15 @@
 # Webex XML API bindings generator.
-#   make generate   set up .venv, derive every release's schema set and check it
-#   make test       run the test suite
+#   make generate                  set up .venv and generate every release's package
+#   make generate RELEASE=40.9.0   just one release
+#   make test                      run the test suite
+#   make schemas                   re-derive schemas/<release>/ and check them
+#   make golden                    refresh the golden files of tests/golden/
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup generate check test lint clean
+.PHONY: setup generate schemas check test lint golden clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +20,10 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 generate: $(STAMP)
-	$(BIN)/webexgen derive $(RELEASE)
+	$(BIN)/webexgen generate $(RELEASE)
+
+schemas: $(STAMP)
+	$(BIN)/webexgen derive
 	$(BIN)/webexgen check
 
 check: $(STAMP)
@@ -25,6 +31,9 @@ check: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+golden: $(STAMP)
+	$(BIN)/webexgen --schemas tests/fixtures/tiny generate 1.1.0 --output tests/golden --no-cache
 
 lint: $(STAMP)
 	$(BIN)/black --check generator tests

@@ -154,6 +154,12 @@ def check(project: Project) -> None:
     help="Generate from this XSD folder instead of a release of the changelog.",
 )
 @click.option(
+    "--cache",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the formatted-module cache [default: OUTPUT/.cache].",
+)
+@click.option("--no-cache", is_flag=True, help="Keep no cache on disk.")
+@click.option(
     "--version", "set_version", default="0.0.0", help="Version for --schema-set."
 )
 @click.option(
@@ -169,6 +175,8 @@ def generate(
     release_names: tuple[str, ...],
     output: Path,
     schema_set: Path | None,
+    cache: Path | None,
+    no_cache: bool,
     set_version: str,
     name: str,
     import_name: str,
@@ -183,7 +191,7 @@ def generate(
 
     from generator.bindings.formatting import FormatCache
 
-    formatter = FormatCache(output / CACHE_FOLDER)
+    formatter = FormatCache(None if no_cache else cache or output / CACHE_FOLDER)
     if schema_set is not None:
         spec = schema_set_spec(schema_set, set_version, name, import_name)
         done = [generate_package(spec, output, formatter)]
@@ -205,3 +213,7 @@ def generate(
 
 def _release_name(release: Release | None) -> str | None:
     return release.name if release else None
+
+
+if __name__ == "__main__":
+    main()

@@ -35,6 +35,7 @@ class ModuleBuilder:
     classes: list[Class]
     history: ReleaseHistory
     package: str
+    roles: dict[str, str] = field(default_factory=dict)
     index: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
 
     def build(self) -> tuple[ModuleDef, ...]:
@@ -78,8 +79,8 @@ class _ModuleContext:
             return self._enum(item, key, name)
         path = scope.get(item.qname, name)
         inner_scope = dict(scope)
-        for inner in item.inner:
-            inner_scope[inner.qname] = f"{path}.{class_name(inner.name)}"
+        for child in item.inner:
+            inner_scope[child.qname] = f"{path}.{class_name(child.name)}"
         inner = tuple(
             self.class_def(i, f"{key}/{i.name}", inner_scope)
             for i in sorted(item.inner, key=lambda i: i.name)
@@ -95,7 +96,7 @@ class _ModuleContext:
             is_element=item.tag == "Element",
             element_namespace=item.namespace,
             since=history.since(key),
-            doc=item.help or "",
+            doc=item.help or self.owner.roles.get(key, ""),
         )
 
     def _enum(self, item: Class, key: str, name: str) -> ClassDef:

@@ -25,6 +25,7 @@ from generator.errors import InputError
 DISTRIBUTION = "webex-xmlapi"
 IMPORT_NAME = "webex_xmlapi"
 SERVICE = "http://www.webex.com/schemas/2002/06/service"
+JAVA = "java:com.webex.service.binding"
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,9 @@ class PackageSpec:
 
 
 def build_package(spec: PackageSpec) -> PackageDef:
-    modules = ModuleBuilder(
-        resolve_classes(spec.schema_dir), spec.history, spec.import_name
-    ).build()
+    roles = dict(_roles(spec))
+    classes = resolve_classes(spec.schema_dir)
+    modules = ModuleBuilder(classes, spec.history, spec.import_name, roles).build()
     paths = dict(_class_paths(modules, spec.import_name))
     message_module = _message_module(modules, spec.schema_dir)
     return PackageDef(
@@ -70,6 +71,13 @@ def prefixes(spec: PackageSpec, package: PackageDef) -> dict[str, str]:
     found = {m.name: m.namespace for m in package.modules}
     found["serv"] = found.pop("service", SERVICE)
     return dict(sorted(found.items()))
+
+
+def _roles(spec: PackageSpec) -> Iterator[tuple[str, str]]:
+    """Docstring summaries for the request and response types of operations."""
+    for operation in spec.history.models[spec.release].operations():
+        yield operation.request, f"Request of the {operation.name} operation."
+        yield operation.response, f"Response of the {operation.name} operation."
 
 
 def _class_paths(
@@ -99,7 +107,7 @@ def _operations(spec: PackageSpec, paths: dict[str, str]) -> tuple[OperationDef,
     for operation in model.operations():
         if operation.request not in paths or operation.response not in paths:
             continue
-        java = f"java:com.webex.service.binding.{java_package(operation.namespace)}.{operation.name}"
+        java = f"{JAVA}.{java_package(operation.namespace)}.{operation.name}"
         found.append(
             OperationDef(
                 name=operation.name,

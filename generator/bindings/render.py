@@ -59,7 +59,7 @@ class Filters:
     def class_doc(item: ClassDef) -> str:
         lines = [item.doc.strip() or f"The {item.xml_name} type."]
         if item.since:
-            lines.append(f"Since {item.since}.")
+            lines.extend(["", f"Since {item.since}."])
         described = [f for f in item.fields if f.kind in ("Element", "Attribute")]
         if described:
             lines.append("")
