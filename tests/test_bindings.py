@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,30 @@ def package_files(root: Path) -> dict[str, bytes]:
         for p in sorted(root.rglob("*"))
         if p.is_file() and ".mypy_cache" not in p.parts
     }
+
+
+def test_the_package_builds_a_wheel_with_its_type_marker(
+    packages: Path, tmp_path: Path
+):
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(tmp_path),
+            str(packages / "40.4.9"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    wheel = tmp_path / "webex_xmlapi-40.4.9-py3-none-any.whl"
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "webex_xmlapi/py.typed" in names
+    assert "webex_xmlapi/models/meeting.py" in names
