@@ -3,13 +3,14 @@
 #   make generate RELEASE=40.9.0   just one release
 #   make test                      run the test suite
 #   make schemas                   re-derive schemas/<release>/ and check them
+#   make matrix                    write the compatibility matrix to generated/matrix/
 #   make golden                    refresh the golden files of tests/golden/
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup generate schemas check test lint golden clean
+.PHONY: setup generate schemas check matrix test lint golden clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +29,9 @@ schemas: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/webexgen check
+
+matrix: $(STAMP)
+	$(BIN)/webexgen matrix
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -215,5 +215,37 @@ def _release_name(release: Release | None) -> str | None:
     return release.name if release else None
 
 
+@main.command()
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(["md", "html", "csv", "json"]),
+    multiple=True,
+    help="Formats to write; all four when none is given.",
+)
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("generated/matrix"),
+    show_default=True,
+)
+@click.pass_obj
+@reports_input_errors
+def matrix(project: Project, formats: tuple[str, ...], output: Path) -> None:
+    """Write the compatibility matrix of every release."""
+    from generator.bindings.generate import compile_releases
+    from generator.matrix.build import build_matrix
+    from generator.matrix.render import FORMATS, RENDERERS
+    from generator.output import replace_file
+
+    built = build_matrix(project, compile_releases(project))
+    for name in formats or FORMATS:
+        replace_file(output / f"matrix.{name}", RENDERERS[name](built).encode("utf-8"))
+    click.echo(
+        f"{len(built.features)} features x {len(built.releases)} releases "
+        f"written to {output} ({', '.join(formats or FORMATS)})"
+    )
+
+
 if __name__ == "__main__":
     main()

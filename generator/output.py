@@ -28,3 +28,11 @@ def replace_directory(target: Path, files: Mapping[str, bytes]) -> None:
         for leftover in (staging, retired):
             if leftover.exists():
                 shutil.rmtree(leftover)
+
+
+def replace_file(target: Path, content: bytes) -> None:
+    """Write ``target`` through a temporary file, so it is never half-written."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_bytes(content)
+    os.replace(temporary, target)

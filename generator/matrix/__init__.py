@@ -1,0 +1,1 @@
+"""The compatibility matrix: which release has which operation, element and change."""
