@@ -4,13 +4,14 @@
 #   make test                      run the test suite
 #   make schemas                   re-derive schemas/<release>/ and check them
 #   make matrix                    write the compatibility matrix to generated/matrix/
+#   make docs                      write per-release docs to generated/docs/ (site/ is HTML)
 #   make golden                    refresh the golden files of tests/golden/
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup generate schemas check matrix test lint golden clean
+.PHONY: setup generate schemas check matrix docs test lint golden clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +33,9 @@ check: $(STAMP)
 
 matrix: $(STAMP)
 	$(BIN)/webexgen matrix
+
+docs: $(STAMP)
+	$(BIN)/webexgen docs
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

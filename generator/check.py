@@ -24,7 +24,7 @@ from generator.diff import Difference, compare_models, describe_type
 from generator.diff.compare import occurs
 from generator.project import Project
 from generator.schemaset import SchemaModel, compile_model, load_schema_set
-from generator.schemaset.load import XSD
+from generator.schemaset.names import Names
 from generator.errors import InputError
 from generator.schemaset.model import ComplexType, Element, SimpleType
 
@@ -35,28 +35,6 @@ class Finding:
 
     release: str
     message: str
-
-
-@dataclass(frozen=True)
-class Names:
-    """Turns ``{namespace}local`` keys into ``prefix:local`` for messages."""
-
-    namespaces: dict[str, str]
-
-    def uri(self, prefix: str) -> str:
-        return XSD if prefix == "xsd" else self.namespaces[prefix]
-
-    def key(self, path: TypePath) -> str:
-        return "/".join((f"{{{self.uri(path.prefix)}}}{path.name}", *path.steps))
-
-    def clark(self, qname: str) -> str:
-        prefix, local = qname.split(":", 1)
-        return f"{{{self.uri(prefix)}}}{local}"
-
-    def short(self, text: str) -> str:
-        for prefix, uri in {**self.namespaces, "xsd": XSD}.items():
-            text = text.replace(f"{{{uri}}}", f"{prefix}:")
-        return text
 
 
 def check_project(project: Project) -> list[Finding]:

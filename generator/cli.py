@@ -247,5 +247,28 @@ def matrix(project: Project, formats: tuple[str, ...], output: Path) -> None:
     )
 
 
+@main.command()
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("generated/docs"),
+    show_default=True,
+)
+@click.pass_obj
+@reports_input_errors
+def docs(project: Project, output: Path) -> None:
+    """Write per-release documentation as Markdown and as a static HTML site."""
+    from generator.bindings.generate import compile_releases
+    from generator.docs.build import SiteBuilder
+    from generator.docs.render import build_html, render_sources
+    from generator.output import replace_directory
+
+    site = SiteBuilder(project, compile_releases(project)).build()
+    files = build_html(render_sources(site))
+    replace_directory(output, files)
+    pages = sum(name.endswith(".html") for name in files)
+    click.echo(f"{len(site.releases)} releases documented in {output} ({pages} pages)")
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,1 @@
+"""Per-release documentation: reference, changes, migration notes, history."""
