@@ -244,7 +244,10 @@ def _judge(direction: str, old: Element | None, new: Element | None) -> tuple[st
             f"type {old.type.split('}')[-1]} -> {new.type.split('}')[-1]}",
             "may break",
         )
-    change = f"{occurs(old.min_occurs, old.max_occurs)} -> {occurs(new.min_occurs, new.max_occurs)}"
+    before, after = occurs(old.min_occurs, old.max_occurs), occurs(
+        new.min_occurs, new.max_occurs
+    )
+    change = f"{before} -> {after}"
     if request:
         tighter = new.min_occurs > old.min_occurs or _less(
             new.max_occurs, old.max_occurs
