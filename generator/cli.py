@@ -270,5 +270,73 @@ def docs(project: Project, output: Path) -> None:
     click.echo(f"{len(site.releases)} releases documented in {output} ({pages} pages)")
 
 
+@main.command()
+@click.argument("old")
+@click.argument("new")
+@click.option(
+    "--format", "output", type=click.Choice(["text", "md", "json"]), default="text"
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["breaking", "warning"]),
+    help="Exit with status 1 when a finding reaches this level.",
+)
+@click.option(
+    "--accept",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="YAML list of known findings ({rule, path}) that do not fail the run.",
+)
+@click.pass_obj
+@reports_input_errors
+def diff(
+    project: Project,
+    old: str,
+    new: str,
+    output: str,
+    fail_on: str | None,
+    accept: Path | None,
+) -> None:
+    """Compare two releases, or two XSD folders, with a verdict per direction.
+
+    OLD and NEW are release versions from the changelog or schema directories.
+    """
+    from dataclasses import replace
+
+    from generator.diff.findings import diff_models
+    from generator.diff.report import RENDERERS, Report, load_accepted
+    from generator.schemaset import compile_model, load_schema_set
+    from generator.schemaset.names import Names
+
+    models = [
+        compile_model(load_schema_set(_schema_dir(project, name)))
+        for name in (old, new)
+    ]
+    names = Names(_known_namespaces(project))
+    accepted = load_accepted(accept) if accept else set()
+    findings = tuple(
+        replace(f, accepted=(f.rule, f.id) in accepted)
+        for f in diff_models(models[0], models[1], names)
+    )
+    report = Report(old, new, findings)
+    click.echo(RENDERERS[output](report), nl=False)
+    if report.fails(fail_on):
+        sys.exit(EXIT_FINDINGS)
+
+
+def _schema_dir(project: Project, name: str) -> Path:
+    """A directory as given, or the schema set of a release of the changelog."""
+    path = Path(name)
+    if path.is_dir():
+        return path
+    return project.schema_dir(project.select((name,))[0].version)
+
+
+def _known_namespaces(project: Project) -> dict[str, str]:
+    try:
+        return project.changelog.namespaces
+    except InputError:
+        return {}
+
+
 if __name__ == "__main__":
     main()

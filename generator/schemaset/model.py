@@ -35,6 +35,15 @@ class Element:
 
 
 @dataclass(frozen=True)
+class Attribute:
+    name: str
+    type: str
+    required: bool = False
+    default: str | None = None
+    fixed: str | None = None
+
+
+@dataclass(frozen=True)
 class ComplexType:
     key: str
     namespace: str
@@ -42,6 +51,7 @@ class ComplexType:
     elements: tuple[Element, ...]
     compositor: str = "sequence"
     simple_content: bool = False
+    attributes: tuple[Attribute, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -202,12 +212,32 @@ class _Compiler:
         compositor = next(
             (c for c in content if c.tag in {X + n for n in COMPOSITORS}), None
         )
+        attributes = tuple(self._attributes(content, key, namespace))
         if compositor is None:
-            return ComplexType(key, namespace, base, (), "sequence", simple)
+            return ComplexType(key, namespace, base, (), "sequence", simple, attributes)
         elements = tuple(self._particles(compositor, key, namespace, ""))
-        return ComplexType(
-            key, namespace, base, elements, etree.QName(compositor).localname, simple
-        )
+        kind = etree.QName(compositor).localname
+        return ComplexType(key, namespace, base, elements, kind, simple, attributes)
+
+    def _attributes(
+        self, content: etree._Element, owner: str, namespace: str
+    ) -> Iterator[Attribute]:
+        for node in content.findall(X + "attribute"):
+            name = node.get("name") or attribute(node, "ref").rpartition(":")[2]
+            if node.get("type"):
+                type_key = clark(node, attribute(node, "type"))
+            elif (inline := node.find(X + "simpleType")) is not None:
+                type_key = f"{owner}/@{name}"
+                self.types[type_key] = self._simple(inline, type_key, namespace)
+            else:
+                type_key = f"{{{XSD}}}anySimpleType"
+            yield Attribute(
+                name,
+                type_key,
+                node.get("use") == "required",
+                node.get("default"),
+                node.get("fixed"),
+            )
 
     def _particles(
         self, compositor: etree._Element, owner: str, namespace: str, group: str
@@ -217,11 +247,11 @@ class _Compiler:
         label = f"{group}/{kind}" if group else kind
         if (low, high) != (1, 1):
             label += f"[{low}..{'n' if high is None else high}]"
-        for index, child in enumerate(compositor):
+        for child in compositor:
             if child.tag == X + "element":
                 yield self._element(child, owner + "/", namespace, label)
             elif child.tag in {X + n for n in COMPOSITORS}:
-                yield from self._particles(child, owner, namespace, f"{label}.{index}")
+                yield from self._particles(child, owner, namespace, label)
 
     def _element(
         self, node: etree._Element, owner: str, namespace: str, group: str = ""
