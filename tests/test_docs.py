@@ -43,8 +43,8 @@ def test_release_page_has_changes_migration_and_reference(docs: Path):
 def test_migration_notes_flag_what_may_break(docs: Path):
     page = (docs / "docs/releases/40.8.0.md").read_text()
     assert (
-        "| response | `metaData.confName` | 1..1 -> 0..1 | may break: readers must "
-        "allow it to be absent or repeated |"
+        "| response | `metaData.confName` | occurs changed: 1..1 -> 0..1 "
+        "| breaking (became-optional) |"
     ) in page
 
 

@@ -9,6 +9,7 @@ from packaging.version import Version
 from generator.changelog.lineage import MAIN_LINE
 from generator.changelog.model import AddElement, Change, Release
 from generator.diff.compare import occurs
+from generator.diff.findings import Finding, diff_models
 from generator.docs.model import (
     ChangeView,
     ElementRow,
@@ -24,7 +25,7 @@ from generator.docs.model import (
 )
 from generator.matrix.build import DIRECTIONS, Snapshot
 from generator.project import Project
-from generator.schemaset.model import Element, SchemaModel
+from generator.schemaset.model import SchemaModel
 from generator.schemaset.names import Names
 
 STEP, LANE, MARGIN = 64, 56, 40
@@ -35,7 +36,9 @@ class SiteBuilder:
         self.project = project
         self.lineage = project.lineage
         self.names = Names(project.changelog.namespaces)
+        self.models = models
         self.snapshots = {name: Snapshot.of(model) for name, model in models.items()}
+        self.findings: dict[str, list[Finding]] = {}
         self.order = [r.name for r in self.lineage.order()]
         self.added_by = _added_by(project)
 
@@ -110,31 +113,34 @@ class SiteBuilder:
         return [str(v) for v in reversed(ancestors)] + [release]
 
     def _migrations(self, release: Release) -> Iterator[Migration]:
-        now = self.snapshots[release.name]
-        before = self.snapshots[str(release.base)]
-        for key in sorted(now.paths.keys() | before.paths.keys()):
-            old, new = before.paths.get(key), now.paths.get(key)
-            if old is not None and new is not None and _same(old[1], new[1]):
+        """The diff engine's findings against the base, for each operation."""
+        if release.name not in self.findings:
+            base = self.models[str(release.base)]
+            self.findings[release.name] = diff_models(
+                base, self.models[release.name], self.names
+            )
+        for finding in self.findings[release.name]:
+            if not finding.direction:
                 continue
-            parent = _parent(key)
-            if parent[2] and (parent in now.paths) != (parent in before.paths):
-                continue  # inside an element that was itself added or removed
-            yield self._migration(key, old, new)
-
-    def _migration(
-        self,
-        key: tuple[str, str, str],
-        old: tuple[str, Element] | None,
-        new: tuple[str, Element] | None,
-    ) -> Migration:
-        operation, direction, path = key
-        what, verdict = _judge(
-            direction, old[1] if old else None, new[1] if new else None
-        )
-        toggle = (
-            self.added_by.get((new[0], new[1].name), ("", None))[1] if new else None
-        )
-        return Migration(operation, direction, path, what, verdict, toggle)
+            operation = finding.operations[0]
+            key = (operation, finding.direction, finding.path)
+            owner = self.snapshots[release.name].paths.get(key)
+            toggle = (
+                self.added_by.get((owner[0], owner[1].name), ("", None))[1]
+                if owner
+                else None
+            )
+            verdict = finding.level + (
+                f" ({finding.rule})" if finding.level != "compatible" else ""
+            )
+            yield Migration(
+                operation,
+                finding.direction,
+                finding.path,
+                finding.change,
+                verdict,
+                toggle,
+            )
 
     # -- operation pages -----------------------------------------------------
 
@@ -216,50 +222,3 @@ def _added_by(project: Project) -> dict[tuple[str, str], tuple[str, str | None]]
                 )
                 found[(owner, edit.element.name)] = (change.title, change.toggle)
     return found
-
-
-def _parent(key: tuple[str, str, str]) -> tuple[str, str, str]:
-    operation, direction, path = key
-    return operation, direction, path.rpartition(".")[0]
-
-
-def _same(a: Element, b: Element) -> bool:
-    return (a.type, a.min_occurs, a.max_occurs) == (b.type, b.min_occurs, b.max_occurs)
-
-
-def _judge(direction: str, old: Element | None, new: Element | None) -> tuple[str, str]:
-    """What changed and whether client code may break, from the client's side."""
-    request = direction == "request"
-    if old is None and new is not None:
-        required = new.min_occurs > 0
-        what = "added (required)" if required else "added (optional)"
-        return what, (
-            "may break: clients must send it" if request and required else "compatible"
-        )
-    if new is None and old is not None:
-        return "removed", "may break: code that uses it"
-    assert old is not None and new is not None
-    if old.type != new.type:
-        return (
-            f"type {old.type.split('}')[-1]} -> {new.type.split('}')[-1]}",
-            "may break",
-        )
-    before, after = occurs(old.min_occurs, old.max_occurs), occurs(
-        new.min_occurs, new.max_occurs
-    )
-    change = f"{before} -> {after}"
-    if request:
-        tighter = new.min_occurs > old.min_occurs or _less(
-            new.max_occurs, old.max_occurs
-        )
-        return change, "may break: clients must send it" if tighter else "compatible"
-    looser = new.min_occurs < old.min_occurs or _less(old.max_occurs, new.max_occurs)
-    return change, (
-        "may break: readers must allow it to be absent or repeated"
-        if looser
-        else "compatible"
-    )
-
-
-def _less(a: int | None, b: int | None) -> bool:
-    return a is not None and (b is None or a < b)
