@@ -5,13 +5,17 @@
 #   make schemas                   re-derive schemas/<release>/ and check them
 #   make matrix                    write the compatibility matrix to generated/matrix/
 #   make docs                      write per-release docs to generated/docs/ (site/ is HTML)
+#   make index                     serve generated/index/ with pypiserver on 127.0.0.1:8080
+#   make publish RELEASE=40.4.9    build and upload to $(INDEX) (default: that local index)
 #   make golden                    refresh the golden files of tests/golden/
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+INDEX ?= http://127.0.0.1:8080/
+export INDEX
 
-.PHONY: setup generate schemas check matrix docs test lint golden clean
+.PHONY: setup generate schemas check matrix docs index publish test lint golden clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +40,12 @@ matrix: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/webexgen docs
+
+index: $(STAMP)
+	$(BIN)/webexgen index
+
+publish: $(STAMP)
+	$(BIN)/webexgen publish $(RELEASE) --repository-url $(INDEX)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

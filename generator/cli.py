@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import os
+from collections import Counter
 import json
 import logging
 import sys
@@ -19,6 +21,7 @@ from generator.project import Project
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 CACHE_FOLDER = ".cache"
+DEFAULT_INDEX = "http://127.0.0.1:8080/"
 
 
 def reports_input_errors(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -160,6 +163,12 @@ def check(project: Project) -> None:
 )
 @click.option("--no-cache", is_flag=True, help="Keep no cache on disk.")
 @click.option(
+    "--revision",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Package revision: 1 makes release 40.12.0 version 40.12.0.1.",
+)
+@click.option(
     "--version", "set_version", default="0.0.0", help="Version for --schema-set."
 )
 @click.option(
@@ -177,6 +186,7 @@ def generate(
     schema_set: Path | None,
     cache: Path | None,
     no_cache: bool,
+    revision: int,
     set_version: str,
     name: str,
     import_name: str,
@@ -203,7 +213,9 @@ def generate(
         ) as bar:
             done = [
                 generate_package(
-                    release_spec(project, r, models), output / r.name, formatter
+                    release_spec(project, r, models, revision),
+                    output / r.name,
+                    formatter,
                 )
                 for r in bar
             ]
@@ -336,6 +348,82 @@ def _known_namespaces(project: Project) -> dict[str, str]:
         return project.changelog.namespaces
     except InputError:
         return {}
+
+
+@main.command()
+@click.argument("release_names", nargs=-1, metavar="[RELEASE]...")
+@click.option(
+    "--repository-url",
+    envvar="INDEX",
+    default=DEFAULT_INDEX,
+    show_default=True,
+    help="Index to upload to, as twine takes it (also $INDEX).",
+)
+@click.option(
+    "--revision",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Package revision: 1 publishes release 40.12.0 as 40.12.0.1.",
+)
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("generated"),
+    show_default=True,
+)
+@click.pass_obj
+@reports_input_errors
+def publish(
+    project: Project,
+    release_names: tuple[str, ...],
+    repository_url: str,
+    revision: int,
+    output: Path,
+) -> None:
+    """Build, check and upload release packages; never overwrite a version."""
+    from generator.bindings.formatting import FormatCache
+    from generator.bindings.generate import compile_releases, generate, release_spec
+    from generator.publish.publish import REFUSED, publish_package
+
+    releases = project.select(release_names)
+    models = compile_releases(project)
+    formatter = FormatCache(output / CACHE_FOLDER)
+    outcomes = []
+    for release in releases:
+        spec = release_spec(project, release, models, revision)
+        generate(spec, output / release.name, formatter)
+        outcome = publish_package(
+            output / release.name,
+            release.name,
+            spec.version or release.name,
+            repository_url,
+            spec.distribution,
+        )
+        click.echo(f"{release.name}: {outcome.message}", err=outcome.state == REFUSED)
+        outcomes.append(outcome)
+    counts = Counter(o.state for o in outcomes)
+    summary = ", ".join(f"{n} {state}" for state, n in sorted(counts.items()))
+    click.echo(f"{len(outcomes)} packages to {repository_url}: {summary}")
+    if counts[REFUSED]:
+        sys.exit(EXIT_FINDINGS)
+
+
+@main.command()
+@click.option("--port", type=int, default=8080, show_default=True)
+@click.option(
+    "--folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("generated/index"),
+    show_default=True,
+)
+def index(port: int, folder: Path) -> None:
+    """Serve a local package index (pypiserver) on 127.0.0.1 until stopped."""
+    from generator.publish.local import server_command
+
+    folder.mkdir(parents=True, exist_ok=True)
+    click.echo(f"serving {folder} at http://127.0.0.1:{port}/ (Ctrl-C stops)")
+    command = server_command(folder, port)
+    os.execv(command[0], command)
 
 
 if __name__ == "__main__":

@@ -31,8 +31,16 @@ def compile_releases(project: Project) -> dict[str, SchemaModel]:
     }
 
 
+def package_version(release: str, revision: int) -> str:
+    """The release itself, or ``40.12.0.1`` for a later build of the same release."""
+    return release if revision == 0 else f"{release}.{revision}"
+
+
 def release_spec(
-    project: Project, release: Release, models: dict[str, SchemaModel]
+    project: Project,
+    release: Release,
+    models: dict[str, SchemaModel],
+    revision: int = 0,
 ) -> PackageSpec:
     lineage = project.lineage
     path = tuple(str(v) for v in reversed(lineage.ancestors(release.version)))
@@ -48,6 +56,7 @@ def release_spec(
         source=f"the XSD set of release {release.name}",
         history=history,
         changelog=project.changelog,
+        version=package_version(release.name, revision),
     )
 
 

@@ -1,0 +1,1 @@
+"""Publishing binding packages to a package index, never overwriting one."""
