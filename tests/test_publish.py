@@ -93,8 +93,8 @@ def test_a_fresh_environment_installs_from_the_index_alone(
     code = textwrap.dedent(f"""
         import webex_xmlapi
         from webex_xmlapi import parse_message
-        content = parse_message(open({str(message)!r}, "rb").read()).body.body_content[0]
-        print(webex_xmlapi.__api_version__, type(content).__name__)
+        parsed = parse_message(open({str(message)!r}, "rb").read())
+        print(webex_xmlapi.__api_version__, type(parsed.body.body_content[0]).__name__)
         """)
     done = subprocess.run(
         [str(venv / "bin" / "python"), "-c", code],
@@ -170,7 +170,7 @@ def test_a_new_revision_is_picked_up_by_a_series_pin(
         [
             str(venv / "bin" / "python"),
             "-c",
-            "import webex_xmlapi; print(webex_xmlapi.__version__, webex_xmlapi.__api_version__)",
+            "import webex_xmlapi as w; print(w.__version__, w.__api_version__)",
         ],
         capture_output=True,
         text=True,
