@@ -8,14 +8,17 @@
 #   make index                     serve generated/index/ with pypiserver on 127.0.0.1:8080
 #   make publish RELEASE=40.4.9    build and upload to $(INDEX) (default: that local index)
 #   make golden                    refresh the golden files of tests/golden/
+#   make fuzz                      fuzz parse_message and the changelog loader (FUZZ_SECONDS)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 INDEX ?= http://127.0.0.1:8080/
+OUTPUT ?= generated
+FUZZ_SECONDS ?= 600
 export INDEX
 
-.PHONY: setup generate schemas check matrix docs index publish test lint golden clean
+.PHONY: setup generate schemas check matrix docs index publish test lint golden fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +29,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 generate: $(STAMP)
-	$(BIN)/webexgen generate $(RELEASE)
+	$(BIN)/webexgen generate $(RELEASE) --output $(OUTPUT) $(GENERATE_FLAGS)
 
 schemas: $(STAMP)
 	$(BIN)/webexgen derive
@@ -52,6 +55,10 @@ test: $(STAMP)
 
 golden: $(STAMP)
 	$(BIN)/webexgen --schemas tests/fixtures/tiny generate 1.1.0 --output tests/golden --no-cache
+
+fuzz: $(STAMP)
+	$(BIN)/webexgen generate 40.12.0 --output $(OUTPUT)
+	$(BIN)/python -m tests.fuzz --seconds $(FUZZ_SECONDS) --package $(OUTPUT)/40.12.0
 
 lint: $(STAMP)
 	$(BIN)/black --check generator tests

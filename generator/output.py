@@ -12,6 +12,9 @@ from typing import Mapping
 def replace_directory(target: Path, files: Mapping[str, bytes]) -> None:
     """Write ``files`` to a staging folder, then swap it in for ``target``."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in target.parent.glob(f".{target.name}.*"):
+        if leftover.is_dir():  # from a run that was killed before it finished
+            shutil.rmtree(leftover, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     retired = target.with_name(f".{target.name}.old")
     try:

@@ -14,6 +14,7 @@ from packaging.version import InvalidVersion, Version
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.reader import ReaderError
 
 from generator.changelog.lineage import Lineage
 from generator.changelog.model import (
@@ -163,13 +164,25 @@ def _parse_yaml(path: Path) -> Any:
     yaml.allow_duplicate_keys = False
     try:
         return yaml.load(text)
+    except ReaderError as error:
+        raise InputError(
+            path,
+            f"YAML error: character {_codepoint(error.character)} is not allowed",
+            line=text[: max(error.position, 0)].count("\n") + 1,
+            fix="remove it",
+        ) from None
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
         problem = " ".join(
             str(error.problem or error.context or "invalid YAML").split()
         )
-        raise InputError(path, f"YAML error: {problem}", line=line) from None
+        raise InputError(
+            path, f"YAML error: {problem}", line=mark.line + 1 if mark else None
+        ) from None
+
+
+def _codepoint(character: str | int) -> str:
+    return f"U+{character if isinstance(character, int) else ord(character):04X}"
 
 
 def _namespaces(reader: _Reader, top: CommentedMap) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import io
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -58,18 +59,23 @@ def load_schema_set(root: Path) -> SchemaSet:
     }
     schema_set = SchemaSet(root, documents)
     for key in documents:
+        _check_supported(schema_set.root / key, documents[key])
         _check_references(schema_set, key)
     return schema_set
 
 
 def _parse(path: Path) -> etree._ElementTree:
     try:
-        tree = etree.parse(str(path), safe_parser())
+        data = path.read_bytes()
+        tree = etree.parse(io.BytesIO(data), safe_parser(), base_url=str(path))
+    except OSError as error:
+        raise InputError(path, f"cannot read the file ({error.strerror})") from None
     except etree.XMLSyntaxError as error:
         line = error.position[0] if error.position else None
-        message = error.msg.split(f"{path}:")[0].strip() or "not well-formed XML"
-        raise InputError(path, f"XML error: {message}", line=line) from None
-    if tree.docinfo.doctype:
+        raise InputError(
+            path, f"not well-formed XML: {describe_syntax_error(error)}", line=line
+        ) from None
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         raise InputError(
             path, "XSD files may not carry a DOCTYPE", line=1, fix="remove it"
         )
@@ -81,6 +87,42 @@ def _parse(path: Path) -> etree._ElementTree:
             line=root.sourceline,
         )
     return tree
+
+
+UNSUPPORTED = {
+    "redefine": "copy the redefined types into the schema instead",
+    "override": "copy the overridden types into the schema instead",
+    "group": "write the group's elements into each type that uses it",
+    "attributeGroup": "write the group's attributes into each type that uses it",
+}
+
+
+def describe_syntax_error(error: etree.XMLSyntaxError) -> str:
+    """libxml2's message without its position and its advice about parser flags."""
+    message = error.msg.split(", line ")[0].strip() or "unreadable XML"
+    if message.startswith("Excessive depth"):
+        return "elements nested deeper than 256 levels"
+    return message
+
+
+def _check_supported(path: Path, tree: etree._ElementTree) -> None:
+    """Constructs the model cannot represent stop here rather than vanish."""
+    for node in tree.iter(*(f"{{{XSD}}}{name}" for name in UNSUPPORTED)):
+        name = etree.QName(node).localname
+        raise InputError(
+            path,
+            f"xsd:{name} is not supported",
+            line=node.sourceline,
+            fix=UNSUPPORTED[name],
+        )
+    for node in tree.iter(f"{{{XSD}}}element"):
+        if node.get("substitutionGroup"):
+            raise InputError(
+                path,
+                "substitution groups are not supported",
+                line=node.sourceline,
+                fix="declare the substitutes as elements of the types that use them",
+            )
 
 
 def _check_references(schema_set: SchemaSet, key: str) -> None:

@@ -122,6 +122,7 @@ class SchemaModel:
 def compile_model(schema_set: SchemaSet) -> SchemaModel:
     compiler = _Compiler(schema_set)
     compiler.run()
+    compiler.check_references()
     return SchemaModel(
         dict(sorted(compiler.types.items())), dict(sorted(compiler.globals.items()))
     )
@@ -165,6 +166,25 @@ class _Compiler:
         self.types: dict[str, Type] = {}
         self.globals: dict[str, Element] = {}
         self.global_nodes: dict[str, etree._Element] = {}
+        self.references: dict[str, etree._Element] = {}
+
+    def _ref(self, node: etree._Element, name: str) -> str:
+        """A type reference, remembered so that an undefined one can be named."""
+        key = clark(node, attribute(node, name))
+        self.references.setdefault(key, node)
+        return key
+
+    def check_references(self) -> None:
+        for key, node in self.references.items():
+            if key in self.types or key.startswith(f"{{{XSD}}}"):
+                continue
+            namespace, local = key[1:].split("}") if key.startswith("{") else ("", key)
+            raise InputError(
+                node.getroottree().docinfo.URL or "schema",
+                f"type '{local}' of namespace '{namespace}' is not defined",
+                line=node.sourceline,
+                fix="define it, or import the schema that defines it",
+            )
 
     def run(self) -> None:
         for tree in self.schema_set.documents.values():
@@ -206,7 +226,7 @@ class _Compiler:
             wrapper = node.find(X + holder)
             if wrapper is not None:
                 derivation = wrapper[0]
-                base = clark(derivation, attribute(derivation, "base"))
+                base = self._ref(derivation, "base")
                 content = derivation
                 simple = holder == "simpleContent"
         compositor = next(
@@ -225,7 +245,7 @@ class _Compiler:
         for node in content.findall(X + "attribute"):
             name = node.get("name") or attribute(node, "ref").rpartition(":")[2]
             if node.get("type"):
-                type_key = clark(node, attribute(node, "type"))
+                type_key = self._ref(node, "type")
             elif (inline := node.find(X + "simpleType")) is not None:
                 type_key = f"{owner}/@{name}"
                 self.types[type_key] = self._simple(inline, type_key, namespace)
@@ -285,7 +305,7 @@ class _Compiler:
 
     def _element_type(self, node: etree._Element, key: str, namespace: str) -> str:
         if node.get("type"):
-            return clark(node, attribute(node, "type"))
+            return self._ref(node, "type")
         inline = node.find(X + "complexType")
         if inline is not None:
             self.types[key] = self._complex(inline, key, namespace)
@@ -300,11 +320,7 @@ class _Compiler:
         restriction = node.find(X + "restriction")
         if restriction is None:
             return SimpleType(key, namespace, None)
-        base = (
-            clark(restriction, attribute(restriction, "base"))
-            if restriction.get("base")
-            else None
-        )
+        base = self._ref(restriction, "base") if restriction.get("base") else None
         enumerations = tuple(
             attribute(e, "value") for e in restriction.findall(X + "enumeration")
         )

@@ -10,17 +10,23 @@ xsi:type; responses are namespace-qualified. Parsing accepts both forms.
 from __future__ import annotations
 
 import importlib
+import re
 from typing import Any
 
 from lxml import etree
-from xsdata.exceptions import ConverterWarning, ParserError
+from xsdata.exceptions import (
+    ConverterError,
+    ConverterWarning,
+    ParserError,
+    XmlContextError,
+)
 from xsdata.formats.dataclass.context import XmlContext
 from xsdata.formats.dataclass.parsers import XmlParser
 from xsdata.formats.dataclass.parsers.config import ParserConfig
 from xsdata.formats.dataclass.serializers import XmlSerializer
 from xsdata.formats.dataclass.serializers.config import SerializerConfig
 
-from webex_xmlapi.releases import MODULES, OPERATIONS
+from webex_xmlapi.releases import API_VERSION, MODULES, OPERATIONS
 from webex_xmlapi.errors import MessageError, error_for
 from webex_xmlapi.models.service import Message
 
@@ -28,6 +34,7 @@ SERVICE = "http://www.webex.com/schemas/2002/06/service"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XSI_TYPE = etree.QName(XSI, "type").text
 JAVA = "java:com.webex.service.binding."
+QNAME = re.compile(r"^(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*$")
 PREFIXES = {
     "o": "urn:tiny/other",
     "serv": "http://www.webex.com/schemas/2002/06/service",
@@ -56,11 +63,11 @@ def parse_message(
     parser = XmlParser(config=config, context=CONTEXT)
     try:
         message = parser.from_bytes(etree.tostring(root), Message)
-    except (ParserError, ConverterWarning) as error:
-        raise MessageError(str(error)) from None
+    except (ParserError, ConverterError, ConverterWarning, XmlContextError) as error:
+        raise MessageError(f"cannot bind the message: {error}") from None
     if raise_errors:
         for response in message.header.response if message.header else []:
-            if response.result is not None and response.result.value == "FAILURE":
+            if getattr(response.result, "value", response.result) == "FAILURE":
                 raise error_for(response)
     return message
 
@@ -80,14 +87,35 @@ def serialize_message(message: Message) -> bytes:
 
 
 def _read(data: bytes | str) -> etree._Element:
+    """Parse without DTDs, entity expansion or network access; reject a DOCTYPE."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if not raw.strip():
+        raise MessageError("empty input: expected an XML API message")
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )
-    raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        return etree.fromstring(raw, parser)
+        root = etree.fromstring(raw, parser)
     except etree.XMLSyntaxError as error:
-        raise MessageError(f"not a well-formed XML message: {error}") from None
+        line = error.position[0] if error.position else 1
+        reason = error.msg.split(", line ")[0]
+        if reason.startswith("Excessive depth"):
+            reason = "elements nested deeper than 256 levels"
+        raise MessageError(
+            f"line {line}: not well-formed XML ({reason}); "
+            "the message may be truncated, wrongly encoded or not XML"
+        ) from None
+    info = root.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None:
+        raise MessageError(
+            "line 1: a DOCTYPE is not allowed in an XML API message; not reading it"
+        )
+    if etree.QName(root).localname != "message":
+        raise MessageError(
+            f"line {root.sourceline}: the root element is "
+            f"<{etree.QName(root).localname}>, not an XML API <message>"
+        )
+    return root
 
 
 def _load_models() -> None:
@@ -102,12 +130,39 @@ def _schema_form(root: etree._Element) -> etree._Element:
     qnames = {c: _type_qname(cls) for c, cls in operations.items()}
     root = _with_namespaces(root, set(qnames.values()))
     _qualify(root, Message)
+    _check_types(root)
     for content, cls in operations.items():
         namespace, local = qnames[content][1:].split("}")
         prefix = next(p for p, uri in root.nsmap.items() if uri == namespace and p)
         content.set(XSI_TYPE, f"{prefix}:{local}")
         _qualify(content, cls)
     return root
+
+
+def _check_types(root: etree._Element) -> None:
+    """Every prefixed xsi:type must name a class of this release."""
+    for node in root.iter():
+        declared = node.get(XSI_TYPE) if isinstance(node.tag, str) else None
+        if not declared or declared.startswith(JAVA):
+            continue
+        if not QNAME.match(declared):
+            raise MessageError(
+                f"line {node.sourceline}: xsi:type '{declared}' is not a type name"
+            )
+        prefix, _, local = declared.rpartition(":")
+        namespace = node.nsmap.get(prefix or None)
+        if namespace == "http://www.w3.org/2001/XMLSchema":
+            continue
+        if namespace is None and prefix:
+            raise MessageError(
+                f"line {node.sourceline}: xsi:type '{declared}' uses an undeclared "
+                f"prefix; declare xmlns:{prefix}"
+            )
+        if not CONTEXT.find_type(etree.QName(namespace, local).text):
+            raise MessageError(
+                f"line {node.sourceline}: unknown xsi:type '{declared}'; "
+                f"release {API_VERSION} does not define it"
+            )
 
 
 def _java_contents(root: etree._Element) -> list[etree._Element]:
@@ -124,7 +179,10 @@ def _operation_class(content: etree._Element) -> type:
         (v for k, v in OPERATIONS.items() if k.lower() == name.lower()), None
     )
     if found is None:
-        raise MessageError(f"unknown operation '{name}' in xsi:type")
+        raise MessageError(
+            f"line {content.sourceline}: unknown operation '{name}' in xsi:type; "
+            f"release {API_VERSION} has no such operation"
+        )
     return _load_class(found[1])
 
 

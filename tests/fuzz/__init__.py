@@ -1,0 +1,1 @@
+"""Fuzzing of parse_message and the changelog loader (``make fuzz``)."""
