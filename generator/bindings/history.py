@@ -18,12 +18,18 @@ class ReleaseHistory:
     models: dict[str, SchemaModel] = field(hash=False)
     lineage: tuple[str, ...]
     everywhere: tuple[str, ...]
+    names: dict[tuple[str, str], frozenset[str]] = field(
+        default_factory=dict, hash=False, compare=False, repr=False
+    )
 
     def has(self, release: str, key: str, element: str | None = None) -> bool:
         model = self.models[release]
         if element is None:
             return key in model.types
-        return any(e.name == element for e in model.all_elements(key))
+        if (release, key) not in self.names:  # a cache, filled on first use
+            found = frozenset(e.name for e in model.all_elements(key))
+            self.names[(release, key)] = found
+        return element in self.names[(release, key)]
 
     def since(self, key: str, element: str | None = None) -> str | None:
         """The first release of the lineage that has the type or element."""

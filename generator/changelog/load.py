@@ -7,6 +7,7 @@ go straight to the entry at fault.
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 from typing import Any, Callable
 
@@ -163,7 +164,9 @@ def _parse_yaml(path: Path) -> Any:
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     try:
-        return yaml.load(text)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # problems are reported as errors below
+            return yaml.load(text)
     except ReaderError as error:
         raise InputError(
             path,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import warnings
 from typing import Any
 
 from lxml import etree
@@ -62,9 +63,13 @@ def parse_message(
     )
     parser = XmlParser(config=config, context=CONTEXT)
     try:
-        message = parser.from_bytes(etree.tostring(root), Message)
+        with warnings.catch_warnings():
+            # tolerant reading keeps a value it cannot convert as text
+            warnings.simplefilter("ignore", ConverterWarning)
+            message = parser.from_bytes(etree.tostring(root), Message)
     except (ParserError, ConverterError, ConverterWarning, XmlContextError) as error:
-        raise MessageError(f"cannot bind the message: {error}") from None
+        reason = " ".join(str(error).split())
+        raise MessageError(f"cannot bind the message: {reason}") from None
     if raise_errors:
         for response in message.header.response if message.header else []:
             if getattr(response.result, "value", response.result) == "FAILURE":
