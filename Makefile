@@ -9,6 +9,7 @@
 #   make publish RELEASE=40.4.9    build and upload to $(INDEX) (default: that local index)
 #   make golden                    refresh the golden files of tests/golden/
 #   make fuzz                      fuzz parse_message and the changelog loader (FUZZ_SECONDS)
+#   make bench                     measure generation, parsing and serializing against references
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -18,7 +19,7 @@ OUTPUT ?= generated
 FUZZ_SECONDS ?= 600
 export INDEX
 
-.PHONY: setup generate schemas check matrix docs index publish test lint golden fuzz clean
+.PHONY: setup generate schemas check matrix docs index publish test lint golden fuzz bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +60,9 @@ golden: $(STAMP)
 fuzz: $(STAMP)
 	$(BIN)/webexgen generate 40.12.0 --output $(OUTPUT)
 	$(BIN)/python -m tests.fuzz --seconds $(FUZZ_SECONDS) --package $(OUTPUT)/40.12.0
+
+bench: $(STAMP)
+	$(BIN)/python -m tests.bench
 
 lint: $(STAMP)
 	$(BIN)/black --check generator tests

@@ -163,6 +163,9 @@ def check(project: Project) -> None:
 )
 @click.option("--no-cache", is_flag=True, help="Keep no cache on disk.")
 @click.option(
+    "--jobs", type=click.IntRange(min=1), help="Worker processes [default: cores]."
+)
+@click.option(
     "--revision",
     type=click.IntRange(min=0),
     default=0,
@@ -186,41 +189,45 @@ def generate(
     schema_set: Path | None,
     cache: Path | None,
     no_cache: bool,
+    jobs: int | None,
     revision: int,
     set_version: str,
     name: str,
     import_name: str,
 ) -> None:
     """Generate a binding package for each release, or for one XSD folder."""
-    from generator.bindings.generate import (
-        compile_releases,
-        generate as generate_package,
-        release_spec,
-        schema_set_spec,
-    )
+    from generator.bindings.generate import generate as generate_package
+    from generator.bindings.generate import schema_set_spec
 
+    from generator.bindings.batch import Batch, generate_releases
     from generator.bindings.formatting import FormatCache
 
-    formatter = FormatCache(None if no_cache else cache or output / CACHE_FOLDER)
+    cache_folder = None if no_cache else cache or output / CACHE_FOLDER
     if schema_set is not None:
         spec = schema_set_spec(schema_set, set_version, name, import_name)
-        done = [generate_package(spec, output, formatter)]
+        done = [generate_package(spec, output, FormatCache(cache_folder))]
     else:
         releases = project.select(release_names)
-        models = compile_releases(project)
+        batch = Batch(
+            project.schemas.resolve(),
+            output.resolve(),
+            cache_folder and cache_folder.resolve(),
+            revision,
+        )
         with click.progressbar(
-            releases, label="generating", file=sys.stderr, item_show_func=_release_name
+            length=len(releases), label="generating", file=sys.stderr
         ) as bar:
-            done = [
-                generate_package(
-                    release_spec(project, r, models, revision),
-                    output / r.name,
-                    formatter,
-                )
-                for r in bar
-            ]
-    files = sum(d.files for d in done)
-    click.echo(f"{len(done)} packages generated in {output} ({files} files)")
+            done = []
+            for generated in generate_releases(project, releases, batch, jobs):
+                done.append(generated)
+                bar.update(1)
+    written = [d for d in done if d.files]
+    files = sum(d.files for d in written)
+    unchanged = len(done) - len(written)
+    click.echo(
+        f"{len(written)} packages generated in {output} ({files} files)"
+        + (f", {unchanged} unchanged" if unchanged else "")
+    )
 
 
 def _release_name(release: Release | None) -> str | None:

@@ -66,7 +66,7 @@ def parse_message(
         with warnings.catch_warnings():
             # tolerant reading keeps a value it cannot convert as text
             warnings.simplefilter("ignore", ConverterWarning)
-            message = parser.from_bytes(etree.tostring(root), Message)
+            message = parser.parse(root, Message)
     except (ParserError, ConverterError, ConverterWarning, XmlContextError) as error:
         reason = " ".join(str(error).split())
         raise MessageError(f"cannot bind the message: {reason}") from None
@@ -133,8 +133,10 @@ def _schema_form(root: etree._Element) -> etree._Element:
     """Qualify wire-form elements and turn java: types into schema types."""
     operations = {c: _operation_class(c) for c in _java_contents(root)}
     qnames = {c: _type_qname(cls) for c, cls in operations.items()}
-    root = _with_namespaces(root, set(qnames.values()))
-    _qualify(root, Message)
+    if operations or root.tag == "message":
+        root = _with_namespaces(root, set(qnames.values()))
+    if root.find("header") is not None or root.find("body") is not None:
+        _qualify(root, Message)
     _check_types(root)
     for content, cls in operations.items():
         namespace, local = qnames[content][1:].split("}")
@@ -145,9 +147,9 @@ def _schema_form(root: etree._Element) -> etree._Element:
 
 
 def _check_types(root: etree._Element) -> None:
-    """Every prefixed xsi:type must name a class of this release."""
-    for node in root.iter():
-        declared = node.get(XSI_TYPE) if isinstance(node.tag, str) else None
+    """Every prefixed xsi:type of a bodyContent must name a class of this release."""
+    for node in root.iter(etree.QName(SERVICE, "bodyContent").text, "bodyContent"):
+        declared = node.get(XSI_TYPE)
         if not declared or declared.startswith(JAVA):
             continue
         if not QNAME.match(declared):

@@ -1,0 +1,199 @@
+"""Measure generation, parsing, serializing and import against references.
+
+    python -m tests.bench [--repeat 5]
+
+Every figure is a ratio against a reference measured in the same run, so the
+table means the same on a slow or a busy machine. Prints one table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parents[2]
+LATEST = "40.12.0"
+SESSIONS = 5000
+SESSION = """<ep:session><ep:sessionKey>{key}</ep:sessionKey><ep:MeetingUUID>{key:032x}</ep:MeetingUUID>
+<ep:confName>Team meeting {key}</ep:confName><ep:sessionType>3</ep:sessionType>
+<ep:serviceType>MeetingCenter</ep:serviceType><ep:hostWebExID>host{key}</ep:hostWebExID>
+<ep:hostFirstName>Host</ep:hostFirstName><ep:hostLastName>Number {key}</ep:hostLastName>
+<ep:otherHostWebExID>host{key}</ep:otherHostWebExID><ep:timeZoneID>4</ep:timeZoneID>
+<ep:timeZone>GMT-08:00, Pacific (San Francisco)</ep:timeZone><ep:status>NOT_INPROGRESS</ep:status>
+<ep:startTime>10/12/2026 09:30:00</ep:startTime><ep:duration>60</ep:duration>
+<ep:listStatus>PUBLIC</ep:listStatus><ep:hostEmail>host{key}@example.com</ep:hostEmail>
+<ep:passwordReq>true</ep:passwordReq><ep:hostJoined>false</ep:hostJoined>
+<ep:participantsJoined>false</ep:participantsJoined><ep:confID>{conf}</ep:confID>
+<ep:registration>false</ep:registration><ep:isRecurring>true</ep:isRecurring>
+<ep:hostType>1019001</ep:hostType><ep:isAudioOnly>false</ep:isAudioOnly>
+<ep:isTCSingleRecurrence>false</ep:isTCSingleRecurrence><ep:isAllowJBH>false</ep:isAllowJBH>
+<ep:isCETMeeting>true</ep:isCETMeeting><ep:isException>false</ep:isException>
+<ep:isNextUpcomingInstance>false</ep:isNextUpcomingInstance><ep:seriesMeetingKey>0</ep:seriesMeetingKey>
+<ep:recurrenceId>0</ep:recurrenceId><ep:isScheduledPMR>false</ep:isScheduledPMR>
+<ep:isPrivateMeeting>false</ep:isPrivateMeeting></ep:session>
+"""
+ENVELOPE = """<?xml version="1.0" encoding="UTF-8"?>
+<serv:message xmlns:serv="http://www.webex.com/schemas/2002/06/service" xmlns:ep="http://www.webex.com/schemas/2002/06/service/ep" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<serv:header><serv:response><serv:result>SUCCESS</serv:result><serv:gsbStatus>PRIMARY</serv:gsbStatus></serv:response></serv:header>
+<serv:body><serv:bodyContent xsi:type="ep:lstsummarySessionResponse">
+<ep:matchingRecords><serv:total>{n}</serv:total><serv:returned>{n}</serv:returned><serv:startFrom>1</serv:startFrom></ep:matchingRecords>
+{sessions}</serv:bodyContent></serv:body></serv:message>
+"""
+
+
+def session_list(count: int = SESSIONS) -> bytes:
+    rows = "".join(
+        SESSION.format(key=800000000 + i, conf=141672157056861215 + i)
+        for i in range(count)
+    )
+    return ENVELOPE.format(n=count, sessions=rows).encode()
+
+
+def median_seconds(action: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run_timed(command: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (MB) of a child process."""
+    start = time.perf_counter()
+    probe = (
+        "import resource, subprocess, sys\n"
+        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *command],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    if done.returncode != 0:
+        raise SystemExit(done.stderr)
+    return time.perf_counter() - start, int(done.stdout.split()[-1]) // 1024
+
+
+def generate(output: Path, *releases: str) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "generator.cli",
+        "generate",
+        *releases,
+        "--output",
+        str(output),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    options = parser.parse_args()
+    rows: list[tuple[str, float, str, float, float, str]] = []
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+
+    latest, _ = run_timed(generate(work / "one", LATEST))
+    full, memory = run_timed(generate(work / "all"))
+    again, _ = run_timed(generate(work / "all"))
+    rows.append(
+        (
+            "generate all releases, cold",
+            full,
+            f"{LATEST} alone, cold",
+            latest,
+            full / latest,
+            "<= 2.5",
+        )
+    )
+    rows.append(
+        (
+            "regenerate, inputs unchanged",
+            again,
+            "all releases, cold",
+            full,
+            again / full,
+            "<= 0.10",
+        )
+    )
+    rows.append(
+        (
+            "peak memory of a full run (MB)",
+            memory,
+            "limit (MB)",
+            1024,
+            memory / 1024,
+            "< 1.0",
+        )
+    )
+
+    sys.path.insert(0, str(work / "all" / LATEST))
+    webex = importlib.import_module("webex_xmlapi")
+    from lxml import etree
+    from xsdata.formats.dataclass.parsers import XmlParser
+    from xsdata.formats.dataclass.serializers import XmlSerializer
+    from webex_xmlapi.models.service import Message
+    from webex_xmlapi.wire import CONTEXT
+
+    data = session_list()
+    ours = median_seconds(lambda: webex.parse_message(data), options.repeat)
+    lxml_time = median_seconds(lambda: etree.fromstring(data), options.repeat)
+    generic = median_seconds(
+        lambda: XmlParser(context=CONTEXT).from_bytes(data, Message), options.repeat
+    )
+    size = f"{len(data) / 1e6:.1f} MB"
+    rows.append(
+        (
+            f"parse_message, {SESSIONS} sessions ({size})",
+            ours,
+            "lxml.etree.fromstring",
+            lxml_time,
+            lxml_time / ours,
+            ">= 0.33",
+        )
+    )
+    rows.append(
+        ("parse_message", ours, "xsdata XmlParser", generic, generic / ours, ">= 8")
+    )
+
+    message = webex.parse_message(data)
+    ours = median_seconds(lambda: webex.serialize_message(message), options.repeat)
+    generic = median_seconds(
+        lambda: XmlSerializer(context=CONTEXT).render(message), options.repeat
+    )
+    rows.append(
+        (
+            "serialize_message",
+            ours,
+            "xsdata XmlSerializer",
+            generic,
+            generic / ours,
+            ">= 5",
+        )
+    )
+
+    _print(rows)
+
+
+def _print(rows: list[tuple[str, float, str, float, float, str]]) -> None:
+    print(
+        f"{'measure':<44} {'value':>9}  {'reference':<28} {'value':>9}  {'ratio':>7}  goal"
+    )
+    for name, value, reference, base, ratio, goal in rows:
+        print(
+            f"{name:<44} {value:>9.3f}  {reference:<28} {base:>9.3f}  {ratio:>7.3f}  {goal}"
+        )
+
+
+if __name__ == "__main__":
+    main()
