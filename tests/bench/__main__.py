@@ -21,31 +21,58 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parents[2]
 LATEST = "40.12.0"
 SESSIONS = 5000
-SESSION = """<ep:session><ep:sessionKey>{key}</ep:sessionKey><ep:MeetingUUID>{key:032x}</ep:MeetingUUID>
-<ep:confName>Team meeting {key}</ep:confName><ep:sessionType>3</ep:sessionType>
-<ep:serviceType>MeetingCenter</ep:serviceType><ep:hostWebExID>host{key}</ep:hostWebExID>
-<ep:hostFirstName>Host</ep:hostFirstName><ep:hostLastName>Number {key}</ep:hostLastName>
-<ep:otherHostWebExID>host{key}</ep:otherHostWebExID><ep:timeZoneID>4</ep:timeZoneID>
-<ep:timeZone>GMT-08:00, Pacific (San Francisco)</ep:timeZone><ep:status>NOT_INPROGRESS</ep:status>
-<ep:startTime>10/12/2026 09:30:00</ep:startTime><ep:duration>60</ep:duration>
-<ep:listStatus>PUBLIC</ep:listStatus><ep:hostEmail>host{key}@example.com</ep:hostEmail>
-<ep:passwordReq>true</ep:passwordReq><ep:hostJoined>false</ep:hostJoined>
-<ep:participantsJoined>false</ep:participantsJoined><ep:confID>{conf}</ep:confID>
-<ep:registration>false</ep:registration><ep:isRecurring>true</ep:isRecurring>
-<ep:hostType>1019001</ep:hostType><ep:isAudioOnly>false</ep:isAudioOnly>
-<ep:isTCSingleRecurrence>false</ep:isTCSingleRecurrence><ep:isAllowJBH>false</ep:isAllowJBH>
-<ep:isCETMeeting>true</ep:isCETMeeting><ep:isException>false</ep:isException>
-<ep:isNextUpcomingInstance>false</ep:isNextUpcomingInstance><ep:seriesMeetingKey>0</ep:seriesMeetingKey>
-<ep:recurrenceId>0</ep:recurrenceId><ep:isScheduledPMR>false</ep:isScheduledPMR>
-<ep:isPrivateMeeting>false</ep:isPrivateMeeting></ep:session>
-"""
-ENVELOPE = """<?xml version="1.0" encoding="UTF-8"?>
-<serv:message xmlns:serv="http://www.webex.com/schemas/2002/06/service" xmlns:ep="http://www.webex.com/schemas/2002/06/service/ep" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<serv:header><serv:response><serv:result>SUCCESS</serv:result><serv:gsbStatus>PRIMARY</serv:gsbStatus></serv:response></serv:header>
-<serv:body><serv:bodyContent xsi:type="ep:lstsummarySessionResponse">
-<ep:matchingRecords><serv:total>{n}</serv:total><serv:returned>{n}</serv:returned><serv:startFrom>1</serv:startFrom></ep:matchingRecords>
-{sessions}</serv:bodyContent></serv:body></serv:message>
-"""
+FIELDS = (
+    ("sessionKey", "{key}"),
+    ("MeetingUUID", "{key:032x}"),
+    ("confName", "Team meeting {key}"),
+    ("sessionType", "3"),
+    ("serviceType", "MeetingCenter"),
+    ("hostWebExID", "host{key}"),
+    ("hostFirstName", "Host"),
+    ("hostLastName", "Number {key}"),
+    ("otherHostWebExID", "host{key}"),
+    ("timeZoneID", "4"),
+    ("timeZone", "GMT-08:00, Pacific (San Francisco)"),
+    ("status", "NOT_INPROGRESS"),
+    ("startTime", "10/12/2026 09:30:00"),
+    ("duration", "60"),
+    ("listStatus", "PUBLIC"),
+    ("hostEmail", "host{key}@example.com"),
+    ("passwordReq", "true"),
+    ("hostJoined", "false"),
+    ("participantsJoined", "false"),
+    ("confID", "{conf}"),
+    ("registration", "false"),
+    ("isRecurring", "true"),
+    ("hostType", "1019001"),
+    ("isAudioOnly", "false"),
+    ("isTCSingleRecurrence", "false"),
+    ("isAllowJBH", "false"),
+    ("isCETMeeting", "true"),
+    ("isException", "false"),
+    ("isNextUpcomingInstance", "false"),
+    ("seriesMeetingKey", "0"),
+    ("recurrenceId", "0"),
+    ("isScheduledPMR", "false"),
+    ("isPrivateMeeting", "false"),
+)
+SESSION = (
+    "<ep:session>"
+    + "".join(f"<ep:{name}>{value}</ep:{name}>\n" for name, value in FIELDS)
+    + "</ep:session>\n"
+)
+SERVICE = "http://www.webex.com/schemas/2002/06/service"
+ENVELOPE = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    f'<serv:message xmlns:serv="{SERVICE}" xmlns:ep="{SERVICE}/ep"'
+    ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+    "<serv:header><serv:response><serv:result>SUCCESS</serv:result>"
+    "</serv:response></serv:header>\n"
+    '<serv:body><serv:bodyContent xsi:type="ep:lstsummarySessionResponse">\n'
+    "<ep:matchingRecords><serv:total>{n}</serv:total><serv:returned>{n}</serv:returned>"
+    "<serv:startFrom>1</serv:startFrom></ep:matchingRecords>\n"
+    "{sessions}</serv:bodyContent></serv:body></serv:message>\n"
+)
 
 
 def session_list(count: int = SESSIONS) -> bytes:
@@ -186,13 +213,11 @@ def main() -> None:
 
 
 def _print(rows: list[tuple[str, float, str, float, float, str]]) -> None:
-    print(
-        f"{'measure':<44} {'value':>9}  {'reference':<28} {'value':>9}  {'ratio':>7}  goal"
-    )
+    line = "{:<44} {:>9}  {:<28} {:>9}  {:>7}  {}"
+    print(line.format("measure", "value", "reference", "value", "ratio", "goal"))
     for name, value, reference, base, ratio, goal in rows:
-        print(
-            f"{name:<44} {value:>9.3f}  {reference:<28} {base:>9.3f}  {ratio:>7.3f}  {goal}"
-        )
+        figures = (f"{value:.3f}", f"{base:.3f}", f"{ratio:.3f}")
+        print(line.format(name, figures[0], reference, figures[1], figures[2], goal))
 
 
 if __name__ == "__main__":
