@@ -136,3 +136,23 @@ def test_a_short_fuzz_run_finds_only_documented_errors():
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "0 undocumented exceptions" in done.stdout
+
+
+def test_unchanged_releases_are_skipped_and_hand_edits_are_undone(tmp_path: Path):
+    output = tmp_path / "generated"
+    command = ("--schemas", str(SCHEMAS), "generate", "40.4.9", "--output", str(output))
+    assert (
+        run(*command)
+        .output.strip()
+        .endswith("1 packages generated in " f"{output} (23 files)")
+    )
+    readme = output / "40.4.9" / "README.md"
+    original = readme.read_bytes()
+    assert (
+        run(*command)
+        .output.strip()
+        .endswith("0 packages generated in " f"{output} (0 files), 1 unchanged")
+    )
+    readme.write_text("edited by hand\n")
+    assert "1 packages generated" in run(*command).output
+    assert readme.read_bytes() == original
