@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import statistics
 import subprocess
 import sys
@@ -209,7 +210,71 @@ def main() -> None:
         )
     )
 
+    rows.extend(_import_rows(work, options.repeat))
     _print(rows)
+
+
+SMALL = ROOT / "tests" / "messages" / "40.9.0" / "getsessioninfo-uuid-response.xml"
+
+
+def _import_rows(
+    work: Path, repeat: int
+) -> list[tuple[str, float, str, float, float, str]]:
+    """Import plus one small parse, against xsdata's own plain package."""
+    plain = work / "plain"
+    plain.mkdir()
+    made = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "xsdata",
+            "generate",
+            str(ROOT / "schemas" / LATEST),
+            "--recursive",
+            "--package",
+            "plain",
+            "--structure-style",
+            "single-package",
+        ],
+        cwd=plain,
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+        },
+    )
+    if made.returncode != 0:
+        reason = made.stderr.strip().splitlines()[-1:]
+        print(f"no import measure: xsdata could not generate {reason}")
+        return []
+    ours = (
+        f"import sys; sys.path.insert(0, {str(work / 'all' / LATEST)!r}); "
+        "import webex_xmlapi; "
+        f"webex_xmlapi.parse_message(open({str(SMALL)!r}, 'rb').read())"
+    )
+    theirs = (
+        "import plain; from xsdata.formats.dataclass.parsers import XmlParser; "
+        f"XmlParser().from_bytes(open({str(SMALL)!r}, 'rb').read(), plain.Message)"
+    )
+    ours_time = median_seconds(
+        lambda: subprocess.run([sys.executable, "-c", ours], check=True), repeat
+    )
+    theirs_time = median_seconds(
+        lambda: subprocess.run([sys.executable, "-c", theirs], check=True, cwd=plain),
+        repeat,
+    )
+    ratio = ours_time / theirs_time
+    return [
+        (
+            "import + parse one message",
+            ours_time,
+            "xsdata plain package",
+            theirs_time,
+            ratio,
+            "<= 1.5",
+        )
+    ]
 
 
 def _print(rows: list[tuple[str, float, str, float, float, str]]) -> None:
