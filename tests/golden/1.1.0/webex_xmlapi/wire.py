@@ -24,7 +24,7 @@ from xsdata.exceptions import (
 from xsdata.formats.dataclass.context import XmlContext
 from xsdata.formats.dataclass.parsers import XmlParser
 from xsdata.formats.dataclass.parsers.config import ParserConfig
-from xsdata.formats.dataclass.serializers import XmlSerializer
+from xsdata.formats.dataclass.serializers.tree import TreeSerializer
 from xsdata.formats.dataclass.serializers.config import SerializerConfig
 
 from webex_xmlapi.releases import API_VERSION, MODULES, OPERATIONS
@@ -80,9 +80,8 @@ def parse_message(
 def serialize_message(message: Message) -> bytes:
     """The message as UTF-8 bytes, requests in the server's wire form."""
     _load_models()
-    serializer = XmlSerializer(context=CONTEXT, config=SerializerConfig())
-    text = serializer.render(message, ns_map=dict(PREFIXES))
-    root = etree.fromstring(text.encode("utf-8"))
+    serializer = TreeSerializer(context=CONTEXT, config=SerializerConfig())
+    root = serializer.render(message, ns_map=dict(PREFIXES)).getroot()
     requests = {OPERATIONS[name][1]: OPERATIONS[name][3] for name in OPERATIONS}
     contents = list(root.iter(etree.QName(SERVICE, "bodyContent").text))
     if any(_class_path(c, root) in requests for c in contents):
