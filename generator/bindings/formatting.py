@@ -7,6 +7,7 @@ text is kept under the hash of its input and reused.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import black
@@ -31,7 +32,8 @@ class FormatCache:
             result = black.format_str(text, mode=MODE)
             if stored is not None:
                 stored.parent.mkdir(parents=True, exist_ok=True)
-                temporary = stored.with_suffix(".tmp")
+                # workers may format the same module at once: each its own file
+                temporary = stored.with_suffix(f".{os.getpid()}.tmp")
                 temporary.write_text(result, encoding="utf-8")
                 temporary.replace(stored)
         self.memory[key] = result
