@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pprint
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
+
+from generator import templating
 
 from generator.bindings.formatting import FormatCache
 from generator.bindings.model import ClassDef, FieldDef, ModuleDef, PackageDef
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "package"
+TEMPLATES = templating.TEMPLATES / "package"
 TEMPLATE_PACKAGE = "webex_xmlapi"
 MODULE_TEMPLATE = f"{TEMPLATE_PACKAGE}/models/module.py.j2"
 
@@ -89,18 +90,8 @@ def _field_note(item: FieldDef) -> str:
 
 @cache
 def environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-    )
-    for name in dir(Filters):
-        if not name.startswith("_"):
-            env.filters[name] = getattr(Filters, name)
-    return env
+    filters = {n: getattr(Filters, n) for n in dir(Filters) if not n.startswith("_")}
+    return templating.environment("package", filters)
 
 
 def render_package(

@@ -8,25 +8,17 @@ import sys
 import tempfile
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from generator import templating
 
 from generator.docs.model import Site
 from generator.errors import InputError
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "docs"
 FIXED_BUILD_TIME = "315532800"  # 1980-01-01: MkDocs stamps pages and the sitemap
 
 
 def render_sources(site: Site) -> dict[str, str]:
     """Markdown pages and mkdocs.yml, keyed by their path in the docs folder."""
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-    )
+    env = templating.environment("docs")
     files = {"mkdocs.yml": env.get_template("mkdocs.yml.j2").render(site=site)}
     files["docs/index.md"] = env.get_template("index.md.j2").render(
         site=site, lineage=site.lineage

@@ -5,14 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 from typing import Any, Callable
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
+
+from generator import templating
 
 from generator.matrix.model import ABSENT, Feature, Matrix
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "matrix"
 SYMBOLS = {"absent": "", "added": "+", "present": "●", "changed": "~"}
 FORMATS = ("json", "csv", "md", "html")
 
@@ -104,17 +104,13 @@ RENDERERS: dict[str, Callable[[Matrix], str]] = {
 
 
 def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
+    return templating.environment(
+        "matrix",
+        {
+            "symbol": lambda cell: SYMBOLS[cell.state],
+            "since": lambda feature, matrix: ", ".join(matrix.added_in(feature)),
+        },
     )
-    env.filters["symbol"] = lambda cell: SYMBOLS[cell.state]
-    env.filters["since"] = lambda feature, matrix: ", ".join(matrix.added_in(feature))
-    return env
 
 
 def _version(text: str) -> tuple[int, ...]:

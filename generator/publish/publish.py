@@ -43,7 +43,7 @@ def publish_package(
 
 def _compare(
     client: IndexClient,
-    published: list,
+    published: list[RemoteFile],
     files: list[Path],
     release: str,
     version: str,
