@@ -50,8 +50,9 @@ def test_every_fixture_pair_has_an_expectation():
 
 
 def test_a_shared_type_takes_the_stricter_verdict():
-    for finding in findings("became-optional"):
-        assert finding.type_level == "breaking"
+    found = findings("became-optional")
+    assert {f.level for f in found} == {"compatible", "breaking"}
+    assert {f.type_level for f in found} == {"breaking"}
 
 
 def test_findings_name_the_operation_and_path():
