@@ -35,3 +35,15 @@ def schemas_copy(tmp_path: Path) -> Path:
     target = tmp_path / "schemas"
     shutil.copytree(SCHEMAS, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Packages of every release an example message comes from, and a few more."""
+    from tests.bindings import generate
+    from tests.messages import examples
+
+    releases = {e.release for e in examples()} | {"40.12.0", "40.11.0", "40.4.8"}
+    output = tmp_path_factory.mktemp("generated")
+    generate(output, sorted(releases))
+    return output

@@ -13,20 +13,12 @@ import pytest
 
 from generator.schemaset import compile_model, load_schema_set
 from generator.schemaset.model import ComplexType
-from tests.bindings import generate, in_package, round_trip
+from tests.bindings import in_package, round_trip
 from tests.conftest import SCHEMAS
 from tests.messages import MESSAGES, examples
 
 LATEST = "40.12.0"
 EXAMPLES = examples()
-RELEASES = sorted({e.release for e in EXAMPLES} | {LATEST, "40.11.0", "40.4.8"})
-
-
-@pytest.fixture(scope="session")
-def packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    output = tmp_path_factory.mktemp("generated")
-    generate(output, RELEASES)
-    return output
 
 
 def all_groups() -> set[str]:

@@ -5,6 +5,10 @@ Reading and writing messages in the form the XML API server uses.
 On the wire a request puts header, body and bodyContent in no namespace, leaves
 the elements inside unqualified and names its operation with a Java class in
 xsi:type; responses are namespace-qualified. Parsing accepts both forms.
+
+Both directions run the compiled readers and writers of the codec module, and
+fall back to xsdata's runtime for whatever those leave to it; ``engine="xsdata"``
+uses xsdata's runtime alone.
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ from __future__ import annotations
 import importlib
 import re
 import warnings
-from typing import Any
+from functools import cache
+from typing import Any, Literal
 
 from lxml import etree
 from xsdata.exceptions import (
@@ -27,6 +32,7 @@ from xsdata.formats.dataclass.parsers.config import ParserConfig
 from xsdata.formats.dataclass.serializers.tree import TreeSerializer
 from xsdata.formats.dataclass.serializers.config import SerializerConfig
 
+from webex_xmlapi.codec import Codec, Unsupported
 from webex_xmlapi.releases import API_VERSION, MODULES, OPERATIONS
 from webex_xmlapi.errors import MessageError, error_for
 from webex_xmlapi.models.service import Message
@@ -35,6 +41,9 @@ SERVICE = "http://www.webex.com/schemas/2002/06/service"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XSI_TYPE = etree.QName(XSI, "type").text
 JAVA = "java:com.webex.service.binding."
+BODY_TAGS = ("body", f"{{{SERVICE}}}body")
+CONTENT_TAGS = ("bodyContent", f"{{{SERVICE}}}bodyContent")
+XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>\n"
 QNAME = re.compile(r"^(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*$")
 PREFIXES = {
     "o": "urn:tiny/other",
@@ -43,10 +52,15 @@ PREFIXES = {
 }
 
 CONTEXT = XmlContext(models_package="webex_xmlapi")
+Engine = Literal["compiled", "xsdata"]
 
 
 def parse_message(
-    data: bytes | str, *, strict: bool = False, raise_errors: bool = True
+    data: bytes | str,
+    *,
+    strict: bool = False,
+    raise_errors: bool = True,
+    engine: Engine = "compiled",
 ) -> Message:
     """Parse a request or response into the typed envelope.
 
@@ -56,6 +70,57 @@ def parse_message(
     """
     _load_models()
     root = _schema_form(_read(data))
+    message = _bind(root, strict) if engine == "compiled" else None
+    if message is None:
+        message = _bind_generic(root, strict)
+    if raise_errors:
+        for response in message.header.response if message.header else []:
+            if getattr(response.result, "value", response.result) == "FAILURE":
+                raise error_for(response)
+    return message
+
+
+def serialize_message(message: Message, *, engine: Engine = "compiled") -> bytes:
+    """The message as UTF-8 bytes, requests in the server's wire form."""
+    _load_models()
+    if engine == "compiled":
+        try:
+            return _write(message)
+        except Unsupported:
+            pass
+    return _write_generic(message)
+
+
+@cache
+def _codec(strict: bool) -> Codec:
+    return Codec(CONTEXT, PREFIXES, _java_type, strict=strict)
+
+
+@cache
+def _java_types() -> dict[str, str]:
+    return {request: java for _, request, _, java, _ in OPERATIONS.values()}
+
+
+def _java_type(cls: type) -> str | None:
+    """The Java type naming a request class on the wire, None for the others."""
+    return _java_types().get(f"{cls.__module__}.{cls.__qualname__}")
+
+
+def _bind(root: etree._Element, strict: bool) -> Message | None:
+    try:
+        message = _codec(strict).read(root, Message)
+    except Unsupported:
+        return None
+    return message  # type: ignore[no-any-return]
+
+
+def _write(message: Message) -> bytes:
+    contents = message.body.body_content if message.body else []
+    local = any(_java_type(type(c)) for c in contents)
+    return (XML_DECLARATION + _codec(False).write(message, local)).encode("utf-8")
+
+
+def _bind_generic(root: etree._Element, strict: bool) -> Message:
     config = ParserConfig(
         fail_on_unknown_properties=strict,
         fail_on_unknown_attributes=strict,
@@ -70,24 +135,31 @@ def parse_message(
     except (ParserError, ConverterError, ConverterWarning, XmlContextError) as error:
         reason = " ".join(str(error).split())
         raise MessageError(f"cannot bind the message: {reason}") from None
-    if raise_errors:
-        for response in message.header.response if message.header else []:
-            if getattr(response.result, "value", response.result) == "FAILURE":
-                raise error_for(response)
     return message
 
 
-def serialize_message(message: Message) -> bytes:
-    """The message as UTF-8 bytes, requests in the server's wire form."""
-    _load_models()
+def _write_generic(message: Message) -> bytes:
     serializer = TreeSerializer(context=CONTEXT, config=SerializerConfig())
     root = serializer.render(message, ns_map=dict(PREFIXES)).getroot()
     requests = {OPERATIONS[name][1]: OPERATIONS[name][3] for name in OPERATIONS}
     contents = list(root.iter(etree.QName(SERVICE, "bodyContent").text))
     if any(_class_path(c, root) in requests for c in contents):
         _to_wire(root, contents, requests)
-    etree.cleanup_namespaces(root, top_nsmap={"serv": SERVICE, "xsi": XSI})
+    etree.cleanup_namespaces(
+        root,
+        top_nsmap={"serv": SERVICE, "xsi": XSI},
+        keep_ns_prefixes=sorted(_type_prefixes(root)),
+    )
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def _type_prefixes(root: etree._Element) -> set[str]:
+    """Prefixes that xsi:type values use: no element may name them."""
+    return {
+        value.split(":", 1)[0]
+        for node in root.iter()
+        if ":" in (value := node.get(XSI_TYPE) or "") and not value.startswith(JAVA)
+    }
 
 
 def _read(data: bytes | str) -> etree._Element:
@@ -147,7 +219,7 @@ def _schema_form(root: etree._Element) -> etree._Element:
 
 def _check_types(root: etree._Element) -> None:
     """Every prefixed xsi:type of a bodyContent must name a class of this release."""
-    for node in root.iter(etree.QName(SERVICE, "bodyContent").text, "bodyContent"):
+    for node in _contents(root):
         declared = node.get(XSI_TYPE)
         if not declared or declared.startswith(JAVA):
             continue
@@ -171,12 +243,19 @@ def _check_types(root: etree._Element) -> None:
             )
 
 
-def _java_contents(root: etree._Element) -> list[etree._Element]:
+def _contents(root: etree._Element) -> list[etree._Element]:
+    """The bodyContent elements of the body, qualified or not."""
     return [
-        node
-        for node in root.iter("bodyContent", etree.QName(SERVICE, "bodyContent").text)
-        if (node.get(XSI_TYPE) or "").startswith(JAVA)
+        content
+        for body in root
+        if body.tag in BODY_TAGS
+        for content in body
+        if content.tag in CONTENT_TAGS
     ]
+
+
+def _java_contents(root: etree._Element) -> list[etree._Element]:
+    return [c for c in _contents(root) if (c.get(XSI_TYPE) or "").startswith(JAVA)]
 
 
 def _operation_class(content: etree._Element) -> type:
