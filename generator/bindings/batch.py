@@ -5,31 +5,42 @@ changelog (every release's, since availability tables span them all), the
 templates, the generator's own code and the package version. Its fingerprint
 and the hashes of the files it wrote are kept in the cache folder, so a package
 edited or deleted by hand is written again.
+
+The stale releases are resolved and rendered in worker processes, one release
+each. Their pieces are then pooled, so that a class rendered the same way in
+many releases is formatted by black once, again across the workers; last, each
+package is assembled and written.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
-from generator.bindings.formatting import FormatCache
+from generator.bindings.formatting import FormatCache, Pieces
 from generator.bindings.generate import (
     Generated,
     compile_releases,
-    generate,
     package_version,
     release_spec,
+    render,
 )
-from generator.bindings.render import TEMPLATES
+from generator.bindings.render import TEMPLATES, assemble
+from generator.bindings.resolve import set_key
+from generator.output import replace_directory
 from generator.changelog import Release
 from generator.project import Project
 from generator.schemaset import SchemaModel
+
+T = TypeVar("T")
 
 GENERATOR = Path(__file__).resolve().parents[1]
 
@@ -79,33 +90,77 @@ def generate_releases(
     jobs: int | None = None,
 ) -> Iterator[Generated]:
     """Generate the releases that changed, in parallel; yield each as it is done."""
-    stale = [r for r in releases if not batch.is_current(r.name)]
+    stale = [r.name for r in releases if not batch.is_current(r.name)]
     for release in releases:
-        if release not in stale:
+        if release.name not in stale:
             yield Generated(release.name, batch.output / release.name, 0)
-    workers = min(jobs or os.cpu_count() or 1, len(stale))
-    if workers <= 1:
-        for release in stale:
-            yield _one(batch, release.name)
+    if not stale:
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for done in pool.map(_one, [batch] * len(stale), [r.name for r in stale]):
-            yield done
+    _models(batch.schemas)  # before the workers start, so that they inherit it
+    formatter = FormatCache(batch.cache)
+    order = _schedule(batch, stale)
+    with _workers(jobs or os.cpu_count() or 1) as pool:
+        rendered = dict(zip(order, _map(pool, _render, [batch] * len(order), order)))
+        python = (
+            pieces
+            for files in rendered.values()
+            for name, pieces in files.items()
+            if name.endswith(".py")
+        )
+        formatter.prepare(python, pool)
+    for name in stale:
+        files = assemble(rendered.pop(name), formatter)
+        replace_directory(batch.output / name, files)
+        batch.remember(name)
+        yield Generated(name, batch.output / name, len(files))
 
 
-def _one(batch: Batch, name: str) -> Generated:
-    project = Project(batch.schemas)
+def _schedule(batch: Batch, names: list[str]) -> list[str]:
+    """Releases with a schema set not seen before first: a later release with
+    the same set then finds xsdata's analysis of it done."""
+    project = _project(batch.schemas)
+    first: dict[str, str] = {}
+    for name in names:
+        first.setdefault(set_key(project.schema_dir(name)), name)
+    leaders = list(first.values())
+    return leaders + [n for n in names if n not in leaders]
+
+
+@contextmanager
+def _workers(count: int) -> Iterator[Executor | None]:
+    """Worker processes forked from this one where the platform allows, so they
+    start with the compiled models; none when there is one core."""
+    if count <= 1:
+        yield None
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        yield pool
+
+
+def _map(
+    pool: Executor | None, function: Callable[..., T], *arguments: Iterable[Any]
+) -> Iterator[T]:
+    return (pool.map if pool is not None else map)(function, *arguments)
+
+
+def _render(batch: Batch, name: str) -> dict[str, Pieces]:
+    project = _project(batch.schemas)
     release = project.select((name,))[0]
     spec = release_spec(project, release, _models(batch.schemas), batch.revision)
-    done = generate(spec, batch.output / name, FormatCache(batch.cache))
-    batch.remember(name)
-    return done
+    return render(spec, batch.cache)
+
+
+@cache
+def _project(schemas: Path) -> Project:
+    return Project(schemas)
 
 
 @cache
 def _models(schemas: Path) -> dict[str, SchemaModel]:
-    """Each worker process compiles every release's model once."""
-    return compile_releases(Project(schemas))
+    """Every release's compiled model, once per process."""
+    return compile_releases(_project(schemas))
 
 
 @cache

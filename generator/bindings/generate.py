@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.bindings.formatting import FormatCache
+from generator.bindings.formatting import FormatCache, Pieces
 from generator.bindings.history import ReleaseHistory, single_release
 from generator.bindings.package import PackageSpec, build_package, prefixes
-from generator.bindings.render import render_package
+from generator.bindings.render import assemble, render_pieces
 from generator.changelog import Release
 from generator.output import replace_directory
 from generator.project import Project
@@ -36,6 +36,19 @@ def package_version(release: str, revision: int) -> str:
     return release if revision == 0 else f"{release}.{revision}"
 
 
+_HISTORIES: dict[int, ReleaseHistory] = {}
+
+
+def _base_history(
+    models: dict[str, SchemaModel], everywhere: tuple[str, ...]
+) -> ReleaseHistory:
+    """One history per set of compiled models, whose caches later ones share."""
+    found = _HISTORIES.get(id(models))
+    if found is None or found.models is not models or found.everywhere != everywhere:
+        found = _HISTORIES[id(models)] = ReleaseHistory(models, (), everywhere)
+    return found
+
+
 def release_spec(
     project: Project,
     release: Release,
@@ -44,11 +57,8 @@ def release_spec(
 ) -> PackageSpec:
     lineage = project.lineage
     path = tuple(str(v) for v in reversed(lineage.ancestors(release.version)))
-    history = ReleaseHistory(
-        models,
-        lineage=path + (release.name,),
-        everywhere=tuple(r.name for r in lineage.order()),
-    )
+    history = _base_history(models, tuple(r.name for r in lineage.order()))
+    history = history.sharing(path + (release.name,))
     schema_dir = project.schema_dir(release.version)
     return PackageSpec(
         schema_dir=schema_dir,
@@ -74,9 +84,14 @@ def schema_set_spec(
     )
 
 
-def generate(spec: PackageSpec, target: Path, formatter: FormatCache) -> Generated:
-    package = build_package(spec)
+def render(spec: PackageSpec, cache: Path | None = None) -> dict[str, Pieces]:
+    """The package's files, rendered but not yet formatted."""
+    package = build_package(spec, cache / "classes" if cache else None)
     extras = {"service_namespace": SERVICE, "prefixes": prefixes(spec, package)}
-    files = render_package(package, extras, formatter)
+    return render_pieces(package, extras)
+
+
+def generate(spec: PackageSpec, target: Path, formatter: FormatCache) -> Generated:
+    files = assemble(render(spec, formatter.root), formatter)
     replace_directory(target, files)
     return Generated(spec.release, target, len(files))

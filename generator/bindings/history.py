@@ -13,6 +13,8 @@ class ReleaseHistory:
 
     ``lineage`` runs from the baseline to the generated release; ``everywhere``
     lists every known release, in lineage order, for availability tables.
+    ``names`` caches the element names of each release's types; histories made
+    from the same models may share it.
     """
 
     models: dict[str, SchemaModel] = field(hash=False)
@@ -37,6 +39,10 @@ class ReleaseHistory:
 
     def releases_with(self, key: str, element: str | None = None) -> tuple[str, ...]:
         return tuple(r for r in self.everywhere if self.has(r, key, element))
+
+    def sharing(self, lineage: tuple[str, ...]) -> ReleaseHistory:
+        """The history of another release of the same models, sharing caches."""
+        return ReleaseHistory(self.models, lineage, self.everywhere, self.names)
 
 
 def single_release(name: str, model: SchemaModel) -> ReleaseHistory:

@@ -42,9 +42,10 @@ class PackageSpec:
     import_name: str = IMPORT_NAME
 
 
-def build_package(spec: PackageSpec) -> PackageDef:
+def build_package(spec: PackageSpec, cache: Path | None = None) -> PackageDef:
+    """``cache`` keeps the classes xsdata reads from each XSD file."""
     roles = dict(_roles(spec))
-    classes = resolve_classes(spec.schema_dir)
+    classes = resolve_classes(spec.schema_dir, cache)
     modules = ModuleBuilder(classes, spec.history, spec.import_name, roles).build()
     paths = dict(_class_paths(modules, spec.import_name))
     message_module = _message_module(modules, spec.schema_dir)

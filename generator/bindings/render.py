@@ -10,7 +10,7 @@ from jinja2 import Environment
 
 from generator import templating
 
-from generator.bindings.formatting import FormatCache
+from generator.bindings.formatting import FormatCache, Pieces, split_python
 from generator.bindings.model import ClassDef, FieldDef, ModuleDef, PackageDef
 
 TEMPLATES = templating.TEMPLATES / "package"
@@ -94,27 +94,41 @@ def environment() -> Environment:
     return templating.environment("package", filters)
 
 
-def render_package(
-    package: PackageDef, extras: dict[str, Any], formatter: FormatCache
-) -> dict[str, bytes]:
-    """Every file of the package, keyed by its path inside the package folder."""
+def assemble(rendered: dict[str, Pieces], formatter: FormatCache) -> dict[str, bytes]:
+    """Rendered files as bytes, Python ones formatted by black."""
+    return {
+        name: (
+            formatter.assemble(pieces) if name.endswith(".py") else "".join(pieces)
+        ).encode("utf-8")
+        for name, pieces in rendered.items()
+    }
+
+
+def render_pieces(package: PackageDef, extras: dict[str, Any]) -> dict[str, Pieces]:
+    """Every file of the package, unformatted, Python ones cut into pieces."""
     env = environment()
-    files = {}
+    files: dict[str, Pieces] = {}
     for template in sorted(TEMPLATES.rglob("*.j2")):
         name = template.relative_to(TEMPLATES).as_posix()
         partial = template.name.startswith("_") and not template.name.startswith("__")
         if partial or name == MODULE_TEMPLATE:
             continue
         text = env.get_template(name).render(package=package, **extras)
-        files[_output_name(name, package)] = text
+        files[_output_name(name, package)] = _pieces(name, text)
     module_template = env.get_template(MODULE_TEMPLATE)
     for module in package.modules:
         text = module_template.render(package=package, module=module, **extras)
-        files[f"{package.import_name}/models/{module.name}.py"] = text
-    return {
-        name: (formatter.format(text) if name.endswith(".py") else text).encode("utf-8")
-        for name, text in files.items()
-    }
+        files[f"{package.import_name}/models/{module.name}.py"] = _pieces(
+            MODULE_TEMPLATE, text
+        )
+    return files
+
+
+def _pieces(template: str, text: str) -> Pieces:
+    """A Python file's header and top-level definitions; other files whole."""
+    if not template.endswith(".py.j2"):
+        return (text,)
+    return split_python(text)
 
 
 def _output_name(template: str, package: PackageDef) -> str:
