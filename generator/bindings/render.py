@@ -69,6 +69,11 @@ class Filters:
         return "\n".join(lines).replace('"""', "'''").replace("\\", "\\\\")
 
     @staticmethod
+    def release_sets(package: PackageDef) -> list[tuple[str, ...]]:
+        """The distinct release sets of the availability table, first seen first."""
+        return list(dict.fromkeys(releases for _, _, releases in package.availability))
+
+    @staticmethod
     def has_dataclasses(module: ModuleDef) -> bool:
         return any(not c.is_enum for c in module.classes)
 

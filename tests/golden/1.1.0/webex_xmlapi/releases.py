@@ -31,15 +31,18 @@ OPERATIONS: dict[str, tuple[str, str, str, str, str | None]] = {
     ),
 }
 
+# The sets of releases that availability entries name.
+_SETS: tuple[tuple[str, ...], ...] = (("1.1.0",),)
+
 # (class path, field name) -> releases that have it; "" names the class itself.
 # Classes and fields present in every known release are not listed.
 AVAILABILITY: dict[tuple[str, str], tuple[str, ...]] = {
-    ("webex_xmlapi.models.tiny.GetThing", "uuid"): ("1.1.0",),
-    ("webex_xmlapi.models.tiny.GetThingResponse", "uuid"): ("1.1.0",),
-    ("webex_xmlapi.models.tiny.GetThingResponse", "note"): ("1.1.0",),
-    ("webex_xmlapi.models.tiny.GetThingResponse.Detail", "alias"): ("1.1.0",),
-    ("webex_xmlapi.models.tiny.LstThings", ""): ("1.1.0",),
-    ("webex_xmlapi.models.tiny.LstThings", "shape"): ("1.1.0",),
-    ("webex_xmlapi.models.tiny.LstThingsResponse", ""): ("1.1.0",),
-    ("webex_xmlapi.models.tiny.LstThingsResponse", "thing"): ("1.1.0",),
+    ("webex_xmlapi.models.tiny.GetThing", "uuid"): _SETS[0],
+    ("webex_xmlapi.models.tiny.GetThingResponse", "uuid"): _SETS[0],
+    ("webex_xmlapi.models.tiny.GetThingResponse", "note"): _SETS[0],
+    ("webex_xmlapi.models.tiny.GetThingResponse.Detail", "alias"): _SETS[0],
+    ("webex_xmlapi.models.tiny.LstThings", ""): _SETS[0],
+    ("webex_xmlapi.models.tiny.LstThings", "shape"): _SETS[0],
+    ("webex_xmlapi.models.tiny.LstThingsResponse", ""): _SETS[0],
+    ("webex_xmlapi.models.tiny.LstThingsResponse", "thing"): _SETS[0],
 }
