@@ -22,7 +22,15 @@ class InputError(Exception):
         self.fix = fix
         super().__init__(self.render())
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        """Worker processes send it back whole."""
+        return (_rebuild, (self.path, self.problem, self.line, self.fix))
+
     def render(self) -> str:
         place = f"{self.path}:{self.line}" if self.line else str(self.path)
         text = f"{place}: {self.problem}"
         return f"{text}; {self.fix}" if self.fix else text
+
+
+def _rebuild(path: Path, problem: str, line: int | None, fix: str | None) -> InputError:
+    return InputError(path, problem, line=line, fix=fix)

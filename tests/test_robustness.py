@@ -144,7 +144,7 @@ def test_unchanged_releases_are_skipped_and_hand_edits_are_undone(tmp_path: Path
     assert (
         run(*command)
         .output.strip()
-        .endswith("1 packages generated in " f"{output} (23 files)")
+        .endswith("1 packages generated in " f"{output} (24 files)")
     )
     readme = output / "40.4.9" / "README.md"
     original = readme.read_bytes()
