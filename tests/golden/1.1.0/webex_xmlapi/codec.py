@@ -138,9 +138,10 @@ class Codec:
             "Unsupported": Unsupported,
             "XSI": f"{{{XSI}}}",
         }
-        defaults = ", ".join(f"{name!r}: {_default(meta, name)}" for name in names)
+        lists = [name for name in names if _is_list(meta, name)]
+        scope["DEFAULTS"] = {name: None for name in names}
         source = _READER.format(
-            defaults=defaults,
+            lists="".join(f"\n    values[{name!r}] = []" for name in lists),
             branches=_branches([entry[0] for entry in elements.values()]),
             attributes=(
                 _ATTRIBUTES.format(
@@ -368,8 +369,8 @@ class Codec:
 
 
 _READER = """
-def read(node, entry_of=ELEMENTS.get):
-    values = {{{defaults}}}{attributes}{text}
+def read(node, entry_of=ELEMENTS.get, defaults=DEFAULTS.copy):
+    values = defaults(){lists}{attributes}{text}
     for child in node:
         entry = entry_of(child.tag)
         if entry is None:
@@ -519,12 +520,13 @@ def _refuse(reason: str) -> Callable[..., Any]:
     return refuse
 
 
-def _default(meta: XmlMeta, name: str) -> str:
+def _is_list(meta: XmlMeta, name: str) -> bool:
+    """Whether the field starts as a new empty list; False for None."""
     var = next((v for v in meta.get_all_vars() if v.name == name), None)
     if var is None or var.default is None:
-        return "None"
+        return False
     if var.default is list:
-        return "[]"
+        return True
     raise Unsupported(f"default of {name}")
 
 

@@ -165,7 +165,7 @@ def _type_prefixes(root: etree._Element) -> set[str]:
 def _read(data: bytes | str) -> etree._Element:
     """Parse without DTDs, entity expansion or network access; reject a DOCTYPE."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    if not raw.strip():
+    if not raw or raw.isspace():
         raise MessageError("empty input: expected an XML API message")
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
