@@ -5,7 +5,9 @@
 Inputs are mutations of the example messages and of a small changelog, plus
 random XML. The only exceptions allowed to escape are the documented ones:
 MessageError and WebexError from parse_message, InputError from the loader.
-Anything else is printed with the input that caused it, and the run fails.
+Every message is also read and written by xsdata's runtime alone, and must give
+the same objects, bytes or error as the compiled readers and writers. Anything
+else is printed with the input that caused it, and the run fails.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import tempfile
 import time
 import traceback
 from pathlib import Path
+from typing import Callable
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -141,9 +144,36 @@ def fuzz_messages(package: Path, seconds: float) -> list[str]:
             pass
         except Exception:  # the finding this fuzzer exists to report
             failures.append(f"{data!r}\n{traceback.format_exc()}")
+        difference = engines_differ(webex, data, strict)
+        if difference:
+            failures.append(f"{data!r}\n{difference}")
 
     _until(seconds, attempt)
     return failures
+
+
+def engines_differ(webex: object, data: bytes, strict: bool) -> str:
+    """How the compiled path and xsdata's runtime disagree on ``data``, or ''."""
+    parse = webex.parse_message  # type: ignore[attr-defined]
+    write = webex.serialize_message  # type: ignore[attr-defined]
+    ours = _outcome(lambda: parse(data, strict=strict))
+    theirs = _outcome(lambda: parse(data, strict=strict, engine="xsdata"))
+    if repr(ours) != repr(theirs):
+        return f"engines differ reading: {ours!r} != {theirs!r}"
+    if ours[0] != "value":
+        return ""
+    written = _outcome(lambda: write(ours[1]))
+    expected = _outcome(lambda: write(ours[1], engine="xsdata"))
+    if written != expected:
+        return f"engines differ writing: {written!r} != {expected!r}"
+    return ""
+
+
+def _outcome(action: Callable[[], object]) -> tuple[str, object]:
+    try:
+        return "value", action()
+    except Exception as error:  # compared across engines, not hidden
+        return type(error).__name__, str(error)
 
 
 def fuzz_changelogs(seconds: float) -> list[str]:
