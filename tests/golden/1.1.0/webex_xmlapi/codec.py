@@ -45,8 +45,9 @@ XSI_NIL = f"{{{XSI}}}nil"
 BOOLS = {"true": True, "1": True, "false": False, "0": False}
 TEXT_SPECIAL = re.compile(r"[&<>\r]")
 ATTRIBUTE_SPECIAL = re.compile(r"[&<>\"\r\n\t]")
-# what lxml refuses to write: C0 controls but tab, newline and carriage return
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# what lxml refuses to write or UTF-8 cannot carry: C0 controls but tab, line
+# feed and carriage return, lone surrogates, and the two non-characters
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 CONVERTED = (float, Decimal, XmlDate, XmlDateTime, XmlTime, XmlDuration, XmlPeriod)
 
 Reader = Callable[[Any], Any]

@@ -69,6 +69,7 @@ def parse_message(
     response raises the WebexError subclass of its exceptionID.
     """
     _load_models()
+    _check_engine(engine)
     root = _schema_form(_read(data))
     message = _bind(root, strict) if engine == "compiled" else None
     if message is None:
@@ -83,12 +84,18 @@ def parse_message(
 def serialize_message(message: Message, *, engine: Engine = "compiled") -> bytes:
     """The message as UTF-8 bytes, requests in the server's wire form."""
     _load_models()
+    _check_engine(engine)
     if engine == "compiled":
         try:
             return _write(message)
         except Unsupported:
             pass
     return _write_generic(message)
+
+
+def _check_engine(engine: str) -> None:
+    if engine not in ("compiled", "xsdata"):
+        raise ValueError(f"engine is 'compiled' or 'xsdata', not {engine!r}")
 
 
 @cache
@@ -115,7 +122,10 @@ def _bind(root: etree._Element, strict: bool) -> Message | None:
 
 
 def _write(message: Message) -> bytes:
-    contents = message.body.body_content if message.body else []
+    body = getattr(message, "body", None)
+    contents = [] if body is None else getattr(body, "body_content", None)
+    if not isinstance(contents, list):
+        raise Unsupported("a message without a list of bodyContent")
     local = any(_java_type(type(c)) for c in contents)
     return (XML_DECLARATION + _codec(False).write(message, local)).encode("utf-8")
 
