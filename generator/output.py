@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 from typing import Mapping
+
+AT_FDCWD = -100
+RENAME_EXCHANGE = 2
 
 
 def replace_directory(target: Path, files: Mapping[str, bytes]) -> None:
@@ -24,6 +30,8 @@ def replace_directory(target: Path, files: Mapping[str, bytes]) -> None:
             path.write_bytes(content)
         if retired.exists():
             shutil.rmtree(retired)
+        if target.is_dir() and _exchange(staging, target):
+            return  # the old content is now in staging, removed below
         if target.exists():
             os.replace(target, retired)
         os.replace(staging, target)
@@ -31,6 +39,22 @@ def replace_directory(target: Path, files: Mapping[str, bytes]) -> None:
         for leftover in (staging, retired):
             if leftover.exists():
                 shutil.rmtree(leftover)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one step where the system can (Linux renameat2),
+    so that no moment exists without ``second``; False where it cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    done = renameat2(
+        AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE
+    )
+    return bool(done == 0)
 
 
 def replace_file(target: Path, content: bytes) -> None:

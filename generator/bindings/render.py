@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pprint
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from typing import Any
 
 from jinja2 import Environment
@@ -120,13 +121,26 @@ def render_pieces(package: PackageDef, extras: dict[str, Any]) -> dict[str, Piec
             continue
         text = env.get_template(name).render(package=package, **extras)
         files[_output_name(name, package)] = _pieces(name, text)
-    module_template = env.get_template(MODULE_TEMPLATE)
+    scope = ModuleScope(package.generator_version, package.import_name)
     for module in package.modules:
-        text = module_template.render(package=package, module=module, **extras)
-        files[f"{package.import_name}/models/{module.name}.py"] = _pieces(
-            MODULE_TEMPLATE, text
-        )
+        path = f"{package.import_name}/models/{module.name}.py"
+        files[path] = _module_pieces(module, scope)
     return files
+
+
+@dataclass(frozen=True)
+class ModuleScope:
+    """All a model module's template sees of its package."""
+
+    generator_version: str
+    import_name: str
+
+
+@lru_cache(maxsize=1024)
+def _module_pieces(module: ModuleDef, scope: ModuleScope) -> Pieces:
+    """A model module, rendered once however many releases share it."""
+    template = environment().get_template(MODULE_TEMPLATE)
+    return _pieces(MODULE_TEMPLATE, template.render(package=scope, module=module))
 
 
 def _pieces(template: str, text: str) -> Pieces:
