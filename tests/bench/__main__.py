@@ -94,22 +94,40 @@ def median_seconds(action: Callable[[], object], repeat: int) -> float:
 
 
 def run_timed(command: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (MB) of a child process."""
-    start = time.perf_counter()
-    probe = (
-        "import resource, subprocess, sys\n"
-        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe, *command],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    if done.returncode != 0:
-        raise SystemExit(done.stderr)
-    return time.perf_counter() - start, int(done.stdout.split()[-1]) // 1024
+    """Wall seconds and peak resident memory (MB) of a command with every
+    process it starts, summed across them while they run together."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            start_new_session=True,
+        )
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, _group_memory(process.pid))
+            time.sleep(0.01)
+        elapsed = time.perf_counter() - start
+        if process.returncode != 0:
+            errors.seek(0)
+            raise SystemExit(errors.read().decode(errors="replace"))
+    return elapsed, peak // 2**20
+
+
+def _group_memory(group: int) -> int:
+    """Bytes resident in the processes of a process group (Linux /proc)."""
+    total = 0
+    page = os.sysconf("SC_PAGE_SIZE")
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) == group:
+                total += int((entry / "statm").read_text().split()[1]) * page
+        except (OSError, IndexError, ValueError):
+            continue  # the process ended meanwhile
+    return total
 
 
 def generate(output: Path, *releases: str) -> list[str]:
@@ -156,7 +174,7 @@ def main() -> None:
     )
     rows.append(
         (
-            "peak memory of a full run (MB)",
+            "peak memory of a full run, all processes (MB)",
             memory,
             "limit (MB)",
             1024,
