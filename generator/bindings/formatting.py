@@ -17,13 +17,14 @@ less than many on small ones.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from concurrent.futures import Executor
 from pathlib import Path
 from typing import Iterable
 
 import black
+
+from generator.bindings.store import Store
 
 MODE = black.Mode(line_length=88)
 VERSION = black.__version__
@@ -37,10 +38,11 @@ Pieces = tuple[str, ...]
 
 
 class FormatCache:
+    """Formatted pieces by the hash of their text, under ``root/formatted``."""
+
     def __init__(self, root: Path | None) -> None:
         self.root = root
-        self.folder = root / "formatted" if root else None
-        self.memory: dict[str, str] = {}
+        self.store = Store(root / "formatted" if root else None, memory={})
 
     def format(self, text: str) -> str:
         """One whole file."""
@@ -49,16 +51,16 @@ class FormatCache:
     def assemble(self, pieces: Pieces) -> str:
         """The formatted file of these pieces; formats whatever is not known."""
         self.prepare([pieces])
-        keys = [_key(p) for p in pieces]
-        if any(k not in self.memory for k in keys):
+        formatted = [self._recall(_key(p)) for p in pieces]
+        if None in formatted:
             # a piece black cannot read on its own: the file goes whole
             whole = "".join(pieces)
             self.prepare([(whole,)])
-            known = self.memory.get(_key(whole))
+            known = self._recall(_key(whole))
             return known if known is not None else black.format_str(whole, mode=MODE)
-        parts = [self.memory[keys[0]].rstrip("\n")]
-        for before, piece, key in zip(pieces, pieces[1:], keys[1:]):
-            parts.append(_separator(before, piece) + self.memory[key].rstrip("\n"))
+        parts = [(formatted[0] or "").rstrip("\n")]
+        for before, piece, result in zip(pieces, pieces[1:], formatted[1:]):
+            parts.append(_separator(before, piece) + (result or "").rstrip("\n"))
         return "".join(parts) + "\n"
 
     def prepare(self, files: Iterable[Pieces], pool: Executor | None = None) -> None:
@@ -68,32 +70,18 @@ class FormatCache:
         for pieces in files:
             for position, piece in enumerate(pieces):
                 key = _key(piece)
-                if key not in self.memory and not self._recall(key):
+                if key not in self.store:
                     (bodies if position else heads)[key] = piece
         batches = [[text] for text in heads.values()] + _batches(list(bodies.values()))
         runner = pool.map if pool is not None and len(batches) > 1 else map
         for batch, formatted in zip(batches, runner(_format_batch, batches)):
             for piece, result in zip(batch, formatted):
                 if result is not None:
-                    self._keep(_key(piece), result)
+                    self.store.keep(_key(piece), result.encode("utf-8"))
 
-    def _recall(self, key: str) -> bool:
-        stored = self.folder / key[:2] / key if self.folder else None
-        if stored is None or not stored.is_file():
-            return False
-        self.memory[key] = stored.read_text(encoding="utf-8")
-        return True
-
-    def _keep(self, key: str, result: str) -> None:
-        self.memory[key] = result
-        if self.folder is None:
-            return
-        stored = self.folder / key[:2] / key
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        # another run may write the same piece at once: each its own file first
-        temporary = stored.with_name(f"{key}.{os.getpid()}.tmp")
-        temporary.write_text(result, encoding="utf-8")
-        temporary.replace(stored)
+    def _recall(self, key: str) -> str | None:
+        found = self.store.recall(key)
+        return None if found is None else found.decode("utf-8")
 
 
 def split_python(text: str) -> Pieces:

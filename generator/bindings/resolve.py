@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import pickle
 from pathlib import Path
 from typing import Iterator
@@ -24,35 +23,9 @@ from xsdata.codegen.transformer import ResourceTransformer
 from xsdata.models.config import GeneratorConfig
 from xsdata.models.xsd import Schema
 
+from generator.bindings.store import Store
 from generator.errors import InputError
 from generator.schemaset import load_schema_set
-
-
-class Store:
-    """Pickled results by key, in memory and, given a folder, on disk."""
-
-    memory: dict[str, bytes] = {}  # shared: worker processes inherit it
-
-    def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
-
-    def recall(self, key: str) -> bytes | None:
-        if key not in self.memory and self.folder is not None:
-            path = self.folder / key[:2] / key
-            if path.is_file():
-                self.memory[key] = path.read_bytes()
-        return self.memory.get(key)
-
-    def keep(self, key: str, stored: bytes) -> None:
-        self.memory[key] = stored
-        if self.folder is None:
-            return
-        path = self.folder / key[:2] / key
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # another process may keep the same key at once: each its own file first
-        temporary = path.with_name(f"{key}.{os.getpid()}.tmp")
-        temporary.write_bytes(stored)
-        temporary.replace(path)
 
 
 class CachingTransformer(ResourceTransformer):
