@@ -6,7 +6,8 @@ Inputs are mutations of the example messages and of a small changelog, plus
 random XML. The only exceptions allowed to escape are the documented ones:
 MessageError and WebexError from parse_message, InputError from the loader.
 Every message is also read and written by xsdata's runtime alone, and must give
-the same objects, bytes or error as the compiled readers and writers. Anything
+the same objects, bytes or error as the compiled readers and writers; and it
+must read the same with a trailing comment, which keeps every blank. Anything
 else is printed with the input that caused it, and the run fails.
 """
 
@@ -162,6 +163,10 @@ def engines_differ(webex: object, data: bytes, strict: bool) -> str:
         return f"engines differ reading: {ours!r} != {theirs!r}"
     if ours[0] != "value":
         return ""
+    if b"<!" not in data and b"<?" not in data[2:]:
+        whole = _outcome(lambda: parse(data + b"<!-- -->", strict=strict))
+        if repr(whole) != repr(ours):
+            return f"blanks between elements changed the result: {whole!r}"
     written = _outcome(lambda: write(ours[1]))
     expected = _outcome(lambda: write(ours[1], engine="xsdata"))
     if written != expected:
