@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import textwrap
@@ -181,40 +180,6 @@ def test_the_generated_package_passes_a_strict_type_check(packages: Path):
         timeout=600,
     )
     assert done.returncode == 0, done.stdout
-
-
-def test_generation_is_byte_identical_under_another_hash_seed(
-    packages: Path, tmp_path: Path
-):
-    environment = {**os.environ, "PYTHONHASHSEED": "12345", "TZ": "Asia/Kolkata"}
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator.cli",
-            "--schemas",
-            str(SCHEMAS),
-            "generate",
-            LATEST,
-            "--output",
-            str(tmp_path),
-            "--no-cache",
-        ],
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr
-    assert package_files(tmp_path / LATEST) == package_files(packages / LATEST)
-
-
-def package_files(root: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and ".mypy_cache" not in p.parts
-    }
 
 
 def test_the_package_builds_a_wheel_with_its_type_marker(
