@@ -44,10 +44,6 @@ class FormatCache:
         self.root = root
         self.store = Store(root / "formatted" if root else None, memory={})
 
-    def format(self, text: str) -> str:
-        """One whole file."""
-        return self.assemble((text,))
-
     def assemble(self, pieces: Pieces) -> str:
         """The formatted file of these pieces; formats whatever is not known."""
         self.prepare([pieces])

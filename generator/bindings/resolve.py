@@ -123,8 +123,13 @@ def _walk(classes: list[Class]) -> Iterator[Class]:
         yield from _walk(item.inner)
 
 
+# kept results hold for this xsdata and this way of reading: either changed,
+# the keys change too
+READER = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
 def _digest(*parts: str | bytes) -> str:
-    digest = hashlib.sha256(xsdata.__version__.encode())
+    digest = hashlib.sha256(f"{xsdata.__version__}\0{READER}".encode())
     for part in parts:
         data = part.encode() if isinstance(part, str) else part
         digest.update(len(data).to_bytes(8, "big") + data)

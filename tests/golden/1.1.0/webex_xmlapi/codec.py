@@ -100,13 +100,9 @@ class Codec:
                 gc.enable()
 
     def complex_reader(self, cls: type, parent_ns: str | None) -> Reader:
-        key = (cls, parent_ns)
-        reader = self.readers.get(key)
-        if reader is None:
-            # placeholder first: a recursive type finds itself while compiling
-            self.readers[key] = lambda node: self.readers[key](node)
-            reader = self.readers[key] = self._compile_reader(cls, parent_ns)
-        return reader
+        return cast(
+            Reader, _compiled(self.readers, (cls, parent_ns), self._compile_reader)
+        )
 
     def _compile_reader(self, cls: type, parent_ns: str | None) -> Reader:
         meta = self.context.build(cls, parent_ns)
@@ -276,11 +272,7 @@ class Codec:
 
     def complex_writer(self, cls: type, parent_ns: str | None, local: bool) -> Writer:
         key = (cls, parent_ns, local)
-        writer = self.writers.get(key)
-        if writer is None:
-            self.writers[key] = lambda *a: self.writers[key](*a)
-            writer = self.writers[key] = self._compile_writer(cls, parent_ns, local)
-        return writer
+        return cast(Writer, _compiled(self.writers, key, self._compile_writer))
 
     def _tag(self, qname: str, local: bool, root: bool = False) -> str:
         if not qname.startswith("{"):
@@ -482,6 +474,18 @@ def _branches(kinds: list[int]) -> str:
             keyword = "if" if position == 0 else "elif"
             parts.append(f"        {keyword} kind == {kind}:" + _BRANCHES[kind])
     return "\n".join(parts)
+
+
+def _compiled(
+    done: dict[Any, Any], key: tuple[Any, ...], compile_one: Callable[..., Any]
+) -> Any:
+    """The function compiled for ``key``, compiling it on first use."""
+    found = done.get(key)
+    if found is None:
+        # a placeholder first: a recursive type finds itself while compiling
+        done[key] = lambda *args: done[key](*args)
+        found = done[key] = compile_one(*key)
+    return found
 
 
 def _lines(template: str, **values: Any) -> list[str]:
