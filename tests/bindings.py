@@ -28,18 +28,22 @@ def in_package(package: Path, code: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def round_trip(
-    package: Path, files: list[Path], all_groups: set[str]
-) -> list[dict[str, Any]]:
-    request = json.dumps(
-        {"files": [str(f) for f in files], "all_groups": sorted(all_groups)}
-    )
+def run_script(script: str, package: Path, request: dict[str, Any]) -> Any:
+    """Run tests/``script`` against ``package`` in its own interpreter, with
+    ``request`` as JSON on stdin; its JSON answer."""
     done = subprocess.run(
-        [sys.executable, str(HERE / "roundtrip.py"), str(package)],
-        input=request,
+        [sys.executable, str(HERE / script), str(package)],
+        input=json.dumps(request),
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,
     )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
+
+
+def round_trip(
+    package: Path, files: list[Path], all_groups: set[str]
+) -> list[dict[str, Any]]:
+    request = {"files": [str(f) for f in files], "all_groups": sorted(all_groups)}
+    return run_script("roundtrip.py", package, request)

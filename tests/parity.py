@@ -9,7 +9,6 @@ package is ``webex_xmlapi``.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 from decimal import Decimal
